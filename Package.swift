@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Huiqi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "huiqi", targets: ["huiqi"]),
+        .library(name: "QRCode", targets: ["QRCode"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+    ],
+    targets: [
+        // System library: cmark-gfm and its GFM extensions from Debian.
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        // The in-house QR encoder. Knows nothing of portals; zlib only for PNG.
+        .target(name: "QRCode", linkerSettings: [.linkedLibrary("z")]),
+        // Typed content model, schema of every field, loading with source locations.
+        .target(name: "PortalModel", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        // Rules from the content contract -> diagnostics.
+        .target(name: "PortalCheck", dependencies: ["PortalModel"]),
+        // Routes, page contexts, Markdown, templates, feeds, search index, publishing.
+        .target(name: "PortalSite", dependencies: [
+            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "huiqi", dependencies: [
+            "PortalModel", "PortalCheck", "PortalSite", "QRCode",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "PortalTests", dependencies: ["PortalModel", "PortalCheck", "PortalSite"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,16 @@
+/// Everything a portal's content folder holds, typed and located. Lists are
+/// sorted by id so that nothing downstream depends on directory order.
+public struct Portal: Sendable {
+    public var site: Site
+    public var institutions: [Institution] = []
+    public var products: [Product] = []
+    public var policies: [Policy] = []
+    public var disclosures: [Disclosure] = []
+    public var ledgers: [Ledger] = []
+    public var events: [Event] = []
+    public var pages: [Page] = []
+
+    public init(site: Site) { self.site = site }
+
+    public func institution(_ id: String) -> Institution? { institutions.first { $0.id == id } }
+}

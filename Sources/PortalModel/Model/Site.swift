@@ -1,0 +1,41 @@
+public struct GuaranteeFeeCap: Sendable, Hashable {
+    /// 万元; nil = every amount above the previous caps.
+    public let upToAmount: Double?
+    public let maxRate: Double
+}
+
+/// City-specific numbers from `site.yml` `rules:`, with the contract's defaults.
+public struct SiteRules: Sendable {
+    public var replyWorkingDaysMax = 5
+    public var decisionDaysMax = 30
+    public var guaranteeFeeCaps = [GuaranteeFeeCap(upToAmount: 500, maxRate: 1.0), GuaranteeFeeCap(upToAmount: nil, maxRate: 1.5)]
+    public var expiringSoonDays = 90
+    public var disclosureMaxAgeDays = 365
+
+    public init() {}
+
+    /// The cap that applies to a guarantee of this size (万元): the smallest
+    /// `upToAmount` that covers it, else the open-ended cap.
+    public func feeCap(forAmount amount: Double) -> GuaranteeFeeCap? {
+        let bounded = guaranteeFeeCaps.filter { $0.upToAmount != nil }.sorted { $0.upToAmount! < $1.upToAmount! }
+        if let c = bounded.first(where: { amount <= $0.upToAmount! }) { return c }
+        return guaranteeFeeCaps.first { $0.upToAmount == nil }
+    }
+}
+
+public struct Site: Sendable {
+    public var title = ""
+    public var city = ""
+    public var baseURL = "https://example.invalid/"
+    public var organizer = ""
+    public var contact = ""
+    public var siteCode: String?
+    public var icp: String?
+    public var psb: String?
+    public var language = "zh-CN"
+    public var description: String?
+    public var rules = SiteRules()
+    public var source: SourceMap
+
+    public init(source: SourceMap) { self.source = source }
+}
