@@ -17,8 +17,10 @@ let package = Package(
     targets: [
         // System library: cmark-gfm and its GFM extensions from Debian.
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        // zlib from Debian, for PNG output of QR codes.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The in-house QR encoder. Knows nothing of portals; zlib only for PNG.
-        .target(name: "QRCode", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "QRCode", dependencies: ["CZlib"]),
         // Typed content model, schema of every field, loading with source locations.
         .target(name: "PortalModel", dependencies: [
             .product(name: "Yams", package: "Yams"),

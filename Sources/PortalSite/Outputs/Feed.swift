@@ -1,0 +1,99 @@
+import PortalModel
+
+/// An Atom feed of policies, newest first, so citizens and other portals can follow them.
+enum Feed {
+    static func atom(_ index: PortalIndex) -> String {
+        let site = index.portal.site
+        let policies = index.policiesByDate
+        let updated = policies.first?.issued ?? index.date
+        var x = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTML.escape(site.language))">
+          <title>\(HTML.escape(site.title))·惠企政策</title>
+          <id>\(HTML.escape(index.absoluteURL(Paths.policies)))</id>
+          <link rel="self" href="\(HTML.escape(index.absoluteURL(Paths.feed)))"/>
+          <link rel="alternate" type="text/html" href="\(HTML.escape(index.absoluteURL(Paths.policies)))"/>
+          <updated>\(updated)T00:00:00+08:00</updated>
+          <author><name>\(HTML.escape(site.organizer))</name></author>
+
+        """
+        for p in policies {
+            let url = index.absoluteURL(Paths.policy(p.id))
+            let summary = p.summary ?? String(Markdown.plainText(p.body).prefix(200))
+            x += """
+              <entry>
+                <title>\(HTML.escape(p.title))</title>
+                <id>\(HTML.escape(url))</id>
+                <link href="\(HTML.escape(url))"/>
+                <updated>\((p.issued ?? index.date))T00:00:00+08:00</updated>
+                <summary>\(HTML.escape(p.docNumber))　\(HTML.escape(summary))</summary>
+              </entry>
+
+            """
+        }
+        return x + "</feed>\n"
+    }
+}
+
+enum Sitemap {
+    static func xml(pages: [String], index: PortalIndex) -> String {
+        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in pages.sorted() where path.hasSuffix("index.html") {
+            let url = index.absoluteURL(String(path.dropLast("index.html".count)))
+            x += "  <url><loc>\(HTML.escape(url))</loc></url>\n"
+        }
+        return x + "</urlset>\n"
+    }
+
+    static func robots(index: PortalIndex) -> String {
+        "User-agent: *\nAllow: /\nSitemap: \(index.absoluteURL(Paths.sitemap))\n"
+    }
+}
+
+/// One iCalendar file per event (RFC 5545), times in Asia/Shanghai.
+enum ICS {
+    static func event(_ e: Event, _ index: PortalIndex) -> String {
+        let start = e.start ?? LocalDateTime("2000-01-01T00:00")!
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Huiqi//\(escape(index.portal.site.title))//ZH", "CALSCALE:GREGORIAN",
+            "BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+            "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE",
+            "BEGIN:VEVENT",
+            "UID:\(e.id)@\(host(index.baseURL))",
+            // DTSTAMP must not be the clock: the build date keeps output reproducible.
+            "DTSTAMP:\(index.date.description.replacingOccurrences(of: "-", with: ""))T000000Z",
+            "DTSTART;TZID=Asia/Shanghai:\(start.icsValue)",
+        ]
+        if let end = e.end { lines.append("DTEND;TZID=Asia/Shanghai:\(end.icsValue)") }
+        lines += [
+            "SUMMARY:\(escape(e.title))",
+            "LOCATION:\(escape(e.place))",
+            "ORGANIZER;CN=\(escape(e.organizer)):MAILTO:noreply@\(host(index.baseURL))",
+            "URL:\(index.absoluteURL(Paths.event(e.id)))",
+        ]
+        if let d = e.description { lines.append("DESCRIPTION:\(escape(Markdown.plainText(d)))") }
+        lines += ["END:VEVENT", "END:VCALENDAR"]
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func host(_ url: String) -> String {
+        url.split(separator: "/").dropFirst().first.map(String.init) ?? "localhost"
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a character.
+    static func fold(_ line: String) -> String {
+        var out = "", count = 0
+        for ch in line {
+            let n = String(ch).utf8.count
+            if count + n > 75 { out += "\r\n "; count = 1 }
+            out.append(ch)
+            count += n
+        }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import PortalModel
+
+/// The statistics page: charts drawn at build time as SVG, each with a text
+/// table beside it for screen readers.
+enum Statistics {
+    struct Series {
+        let id: String
+        let title: String
+        let unit: String
+        let rows: [(label: String, value: Double)]
+    }
+
+    static func context(_ index: PortalIndex) -> [String: Any] {
+        let products = index.listedProducts
+        let policies = index.portal.policies
+        var series: [Series] = []
+        series.append(Series(id: "by-category", title: "各类别产品数量", unit: "个",
+                             rows: ProductCategory.allCases.map { c in (c.label, Double(products.filter { $0.category == c }.count)) }
+                                .filter { $0.1 > 0 }))
+        series.append(Series(id: "by-institution", title: "各机构产品数量", unit: "个",
+                             rows: index.portal.institutions.map { i in (i.name, Double(products.filter { $0.institution == i.id }.count)) }
+                                .filter { $0.1 > 0 }))
+        let aprBands: [(String, ClosedRange<Double>)] = [("4% 以下", 0...3.9999), ("4%–5%", 4...4.9999), ("5%–6%", 5...5.9999), ("6% 及以上", 6...100)]
+        series.append(Series(id: "apr", title: "信贷与租赁产品最低年化利率分布", unit: "个",
+                             rows: aprBands.map { band in (band.0, Double(products.filter { $0.apr.map { band.1.contains($0.min) } ?? false }.count)) }))
+        series.append(Series(id: "policy-status", title: "政策状态", unit: "项",
+                             rows: PolicyStatus.allCases.map { s in (s.rawValue, Double(policies.filter { index.status($0) == s }.count)) }))
+        for l in index.portal.ledgers {
+            let withProgress = l.items.filter { !$0.progress.isEmpty }.count
+            let overdue = l.items.filter { !$0.overdueMilestones(on: index.date).isEmpty }.count
+            series.append(Series(id: "ledger-\(l.id)", title: "\(l.title)：进展", unit: "项",
+                                 rows: [("事项总数", Double(l.items.count)), ("已报送进展", Double(withProgress)), ("存在逾期节点", Double(overdue))]))
+        }
+        return ["charts": series.map { s -> [String: Any] in
+            [
+                "id": s.id, "title": s.title, "unit": s.unit,
+                "svg": barChart(s),
+                "rows": s.rows.map { ["label": $0.label, "value": Format.number($0.value)] },
+            ]
+        }]
+    }
+
+    /// Horizontal bars: readable on phones, labels never overlap.
+    static func barChart(_ s: Series) -> String {
+        let rowHeight = 34, labelWidth = 220, barWidth = 300, width = labelWidth + barWidth + 60
+        let height = max(1, s.rows.count) * rowHeight + 10
+        let maxValue = max(1, s.rows.map(\.value).max() ?? 1)
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-\(s.id)-title\">"
+        svg += "<title id=\"chart-\(s.id)-title\">\(HTML.escape(s.title))</title>"
+        for (i, row) in s.rows.enumerated() {
+            let y = i * rowHeight + 5
+            let w = Int((row.value / maxValue * Double(barWidth)).rounded())
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 22)\" text-anchor=\"end\" class=\"chart-label\">\(HTML.escape(String(row.label.prefix(14))))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 6)\" width=\"\(w)\" height=\"22\" class=\"chart-bar\"/>"
+            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 22)\" class=\"chart-value\">\(Format.number(row.value))</text>"
+        }
+        return svg + "</svg>"
+    }
+}

@@ -1,0 +1,87 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown → HTML through cmark-gfm with the GitHub extensions. Raw HTML in
+/// content is never passed through (cmark's safe default), and headings are
+/// shifted so a body never competes with the page's own `<h1>`.
+public enum Markdown {
+    private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    public static func html(_ text: String, topHeadingLevel: Int32 = 2) -> String {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        text.utf8CString.withUnsafeBufferPointer { buf in
+            cmark_parser_feed(parser, buf.baseAddress, buf.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        shiftHeadings(document, top: topHeadingLevel)
+        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(rendered) }
+        return tableCaptionsAndScope(String(cString: rendered))
+    }
+
+    /// Moves every heading down so the shallowest one is `top` (h2 under a page's h1).
+    static func shiftHeadings(_ document: OpaquePointer, top: Int32) {
+        var headings: [OpaquePointer] = []
+        let iter = cmark_iter_new(document)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter), cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                headings.append(node)
+            }
+        }
+        guard let shallowest = headings.map({ cmark_node_get_heading_level($0) }).min(), shallowest < top else { return }
+        let shift = top - shallowest
+        for h in headings {
+            cmark_node_set_heading_level(h, min(6, cmark_node_get_heading_level(h) + shift))
+        }
+    }
+
+    /// Header cells of Markdown tables get `scope="col"`, which screen readers use.
+    static func tableCaptionsAndScope(_ html: String) -> String {
+        guard html.contains("<th") else { return html }
+        return html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
+            .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
+    }
+
+    /// Plain text of Markdown, for summaries and the search index.
+    public static func plainText(_ text: String) -> String {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return text }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        text.utf8CString.withUnsafeBufferPointer { buf in cmark_parser_feed(parser, buf.baseAddress, buf.count - 1) }
+        guard let document = cmark_parser_finish(parser) else { return text }
+        defer { cmark_node_free(document) }
+        var out = ""
+        let iter = cmark_iter_new(document)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                out += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH
+                        || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
+                if !out.isEmpty, !out.hasSuffix(" ") { out += " " }
+            }
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

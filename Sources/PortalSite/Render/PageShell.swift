@@ -1,0 +1,57 @@
+import PortalModel
+
+/// What every page shares: the site, navigation, footer identifiers, asset
+/// names, and the relative path back to the site root.
+struct PageShell {
+    let global: [String: Any]
+    let sections: [(key: String, label: String, path: String)] = [
+        ("home", "首页", Paths.home),
+        ("products", "金融产品", Paths.products),
+        ("match", "我要融资", Paths.match),
+        ("policies", "惠企政策", Paths.policies),
+        ("institutions", "金融机构", Paths.institutions),
+        ("four-lists", "四张清单", Paths.disclosures),
+        ("ledgers", "工作台账", Paths.ledgers),
+        ("events", "对接活动", Paths.events),
+    ]
+
+    init(index: PortalIndex, theme: Theme) {
+        let site = index.portal.site
+        var assets: [String: String] = [:]
+        for (name, path) in theme.assetPaths {
+            assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")] = path
+        }
+        let pages = index.portal.pages.sorted { ($0.order ?? 1000, $0.id) < ($1.order ?? 1000, $1.id) }
+        global = [
+            "site": [
+                "title": site.title, "city": site.city, "organizer": site.organizer, "contact": site.contact,
+                "siteCode": site.siteCode ?? "", "icp": site.icp ?? "", "psb": site.psb ?? "",
+                "psbNumber": site.psb.map { String($0.filter { $0.isASCII && $0.isNumber }) } ?? "",
+                "language": site.language, "description": site.description ?? "",
+                "baseURL": index.baseURL,
+            ] as [String: Any],
+            "assets": assets,
+            "buildDate": index.date.chinese,
+            "buildDateISO": index.date.description,
+            "footerPages": pages.map { ["title": $0.title, "url": Paths.page($0.id)] },
+            "feedURL": Paths.feed,
+            "searchURL": Paths.search,
+        ]
+    }
+
+    func context(file: String, title: String, section: String, page: [String: Any]) -> [String: Any] {
+        var c = global
+        let root = Paths.root(forFile: file)
+        c["root"] = root
+        c["home"] = root.isEmpty ? "./" : root
+        c["page"] = page
+        c["pageTitle"] = title
+        c["canonicalURL"] = ((global["site"] as? [String: Any])?["baseURL"] as? String ?? "")
+            + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+        c["nav"] = sections.map { s -> [String: Any] in
+            ["label": s.label, "url": s.path, "current": s.key == section]
+        }
+        c["section_" + section.replacingOccurrences(of: "-", with: "_")] = true
+        return c
+    }
+}

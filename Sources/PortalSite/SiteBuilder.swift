@@ -1,0 +1,42 @@
+import Foundation
+import PortalModel
+import QRCode
+
+/// Builds the whole site in memory from a checked portal: plan the routes,
+/// render them in parallel, then check every internal link. A flat sequence
+/// of steps, each a function of the previous step's value and the build date.
+public enum SiteBuilder {
+    public struct Options: Sendable {
+        public var date: SimpleDate
+        /// Overrides `baseURL` from site.yml (e.g. for a staging server).
+        public var baseURL: String?
+
+        public init(date: SimpleDate, baseURL: String? = nil) {
+            self.date = date
+            self.baseURL = baseURL
+        }
+    }
+
+    public struct Output: Sendable {
+        /// Every file of the site, sorted by path.
+        public let files: [OutputFile]
+        public let diagnostics: DiagnosticList
+        public var pageCount: Int { files.filter(\.isHTML).count }
+    }
+
+    public static func build(portal: Portal, theme: Theme, options: Options) -> Output {
+        let index = PortalIndex(portal: portal, date: options.date, baseURL: options.baseURL)
+        let renderer = PageRenderer(theme: theme, shell: PageShell(index: index, theme: theme))
+        let routes = RoutePlan.routes(index)
+        var files = ParallelMap.map(routes) { $0.make(renderer) }.flatMap { $0 }
+        files += theme.assetFiles.map { OutputFile(path: $0.key, bytes: $0.value) }
+        files += [
+            OutputFile(path: Paths.sitemap, bytes: Array(Sitemap.xml(pages: files.map(\.path), index: index).utf8)),
+            OutputFile(path: Paths.robots, bytes: Array(Sitemap.robots(index: index).utf8)),
+        ]
+        files.sort { $0.path < $1.path }
+        var diagnostics = DiagnosticList()
+        diagnostics.add(contentsOf: LinkChecker.check(files))
+        return Output(files: files, diagnostics: diagnostics)
+    }
+}

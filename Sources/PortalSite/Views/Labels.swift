@@ -1,0 +1,56 @@
+import PortalModel
+
+/// ASCII URL segments for values whose keys are Chinese, so URLs stay plain.
+extension TargetCustomer {
+    public var slug: String {
+        switch self {
+        case .small: return "small"
+        case .individual: return "individual"
+        case .rural: return "rural"
+        case .tech: return "tech"
+        case .specialised: return "specialised"
+        case .trade: return "trade"
+        case .supplyChain: return "supply-chain"
+        case .firstLoan: return "first-loan"
+        case .other: return "other"
+        }
+    }
+}
+
+extension PolicyLevel {
+    public var slug: String {
+        switch self {
+        case .national: return "national"
+        case .province: return "province"
+        case .city: return "city"
+        case .county: return "county"
+        }
+    }
+}
+
+extension GuaranteeMethod {
+    public var slug: String {
+        switch self {
+        case .credit: return "credit"
+        case .surety: return "surety"
+        case .mortgage: return "mortgage"
+        case .pledge: return "pledge"
+        }
+    }
+}
+
+enum Format {
+    static func number(_ d: Double) -> String { FieldKind.format(d) }
+
+    static func range(_ r: NumberRange?, unit: String) -> String {
+        guard let r else { return "" }
+        return r.min == r.max ? "\(number(r.min))\(unit)" : "\(number(r.min))–\(number(r.max))\(unit)"
+    }
+
+    /// 10000 万元 reads better as 1 亿元.
+    static func amount(_ r: NumberRange?) -> String {
+        guard let r else { return "" }
+        func one(_ v: Double) -> String { v >= 10000 ? "\(number(v / 10000)) 亿" : "\(number(v)) 万" }
+        return r.min == r.max ? one(r.min) + "元" : "\(one(r.min))–\(one(r.max))元"
+    }
+}

@@ -1,0 +1,65 @@
+import PortalModel
+
+enum LedgerView {
+    static func card(_ l: Ledger, _ index: PortalIndex) -> [String: Any] {
+        let overdue = l.items.filter { !$0.overdueMilestones(on: index.date).isEmpty }.count
+        return [
+            "id": l.id, "title": l.title, "url": Paths.ledger(l.id), "kind": l.kind.label,
+            "itemCount": l.items.count, "overdueCount": overdue,
+            "reportDays": l.reportDays.map { "\($0)日" }.joined(separator: "、"),
+        ]
+    }
+
+    static func page(_ l: Ledger, _ index: PortalIndex) -> [String: Any] {
+        var v = card(l, index)
+        if let plan = l.plan, let p = index.policiesByID[plan] {
+            v["plan"] = ["title": p.title, "url": Paths.policy(p.id), "docNumber": p.docNumber]
+        }
+        v["items"] = l.items.map { item -> [String: Any] in
+            let overdue = item.overdueMilestones(on: index.date)
+            return [
+                "seq": item.seq,
+                "requirement": item.requirement ?? "",
+                "task": item.task,
+                "deadline": item.deadline ?? "",
+                "milestones": item.milestones.map { m -> [String: Any] in
+                    let isOverdue = overdue.contains { $0.due == m.due && $0.what == m.what }
+                    return ["due": m.due.description, "what": m.what, "overdue": isOverdue]
+                },
+                "measures": item.measures ?? "",
+                "goals": item.goals ?? "",
+                "units": item.units.joined(separator: "、"),
+                "progress": item.progress.sorted { $0.date > $1.date }.map { ["date": $0.date.description, "text": $0.text] },
+                "overdue": !overdue.isEmpty,
+            ]
+        }
+        return v
+    }
+}
+
+enum EventView {
+    static func card(_ e: Event, _ index: PortalIndex) -> [String: Any] {
+        [
+            "id": e.id, "title": e.title, "url": Paths.event(e.id),
+            "start": e.start?.chinese ?? "", "startISO": e.start?.description ?? "",
+            "end": e.end.map { $0.date == e.start?.date ? $0.timeText : $0.chinese } ?? "",
+            "endISO": e.end?.description ?? "",
+            "place": e.place, "organizer": e.organizer,
+            "audience": e.audience.map(\.label).joined(separator: "、"),
+            "icsURL": Paths.eventICS(e.id),
+        ]
+    }
+
+    static func page(_ e: Event, _ index: PortalIndex) -> [String: Any] {
+        var v = card(e, index)
+        v["registerURL"] = e.registerURL ?? ""
+        v["descriptionHTML"] = e.description.map { Markdown.html($0) } ?? ""
+        v["past"] = isPast(e, index)
+        return v
+    }
+
+    static func isPast(_ e: Event, _ index: PortalIndex) -> Bool {
+        guard let start = e.start else { return false }
+        return (e.end ?? start).date < index.date
+    }
+}

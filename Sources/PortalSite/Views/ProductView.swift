@@ -1,0 +1,76 @@
+import PortalModel
+
+/// What templates see of a product. Rates and ranges are formatted here so
+/// every page shows them the same way.
+enum ProductView {
+    static func card(_ p: Product, _ index: PortalIndex) -> [String: Any] {
+        let institution = index.institutionsByID[p.institution]
+        var v: [String: Any] = [
+            "id": p.id,
+            "name": p.name,
+            "url": Paths.product(p.id),
+            "summary": p.summary,
+            "category": p.category.rawValue,
+            "categoryLabel": p.category.label,
+            "institutionName": institution?.name ?? p.institution,
+            "institutionURL": Paths.institution(p.institution),
+            "targets": p.targets.map { ["label": $0.label, "slug": $0.slug, "url": Paths.target($0.slug)] },
+            "targetSlugs": p.targets.map(\.slug).joined(separator: " "),
+            "guaranteeMethods": p.guaranteeMethods.map(\.label).joined(separator: "、"),
+            "guaranteeSlugs": p.guaranteeMethods.map(\.slug).joined(separator: " "),
+            "amountText": Format.amount(p.amount),
+            "termText": Format.range(p.termMonths, unit: " 个月"),
+            "amountMin": Format.number(p.amount?.min ?? 0), "amountMax": Format.number(p.amount?.max ?? 0),
+            "termMin": Format.number(p.termMonths?.min ?? 0), "termMax": Format.number(p.termMonths?.max ?? 0),
+            "processingDays": p.processingDays.map(String.init) ?? "",
+            "discontinued": p.isDiscontinued(on: index.date),
+        ]
+        if let apr = p.apr {
+            v["apr"] = [
+                "text": Format.range(apr, unit: "%"),
+                "min": Format.number(apr.min), "max": Format.number(apr.max),
+                "simple": p.aprMethod == .simple,
+                "method": p.aprMethod?.label ?? "",
+            ] as [String: Any]
+        }
+        if let fee = p.feeRate { v["feeRate"] = Format.number(fee) + "%/年" }
+        if let premium = p.premiumRate { v["premiumRate"] = Format.number(premium) + "%" }
+        return v
+    }
+
+    static func page(_ p: Product, _ index: PortalIndex, qr: QRAssets) -> [String: Any] {
+        var v = card(p, index)
+        let institution = index.institutionsByID[p.institution]
+        v["eligibility"] = p.eligibility
+        v["materials"] = p.materials
+        v["process"] = p.process
+        v["repayment"] = p.repayment ?? ""
+        v["contactName"] = p.contact.name ?? ""
+        v["contactPhone"] = p.contact.phone
+        v["applyURL"] = p.applyURL ?? ""
+        v["policies"] = p.policies.compactMap { id in
+            index.policiesByID[id].map { ["title": $0.title, "url": Paths.policy($0.id), "docNumber": $0.docNumber] }
+        }
+        v["validUntil"] = p.validUntil?.chinese ?? ""
+        v["updated"] = p.updated?.chinese ?? ""
+        v["updatedISO"] = p.updated?.description ?? ""
+        v["descriptionHTML"] = p.description.map { Markdown.html($0, topHeadingLevel: 3) } ?? ""
+        v["institutionPhone"] = institution?.phone ?? ""
+        v["institutionAddress"] = institution?.address ?? ""
+        v["canonicalURL"] = index.absoluteURL(Paths.product(p.id))
+        v["posterURL"] = Paths.productPoster(p.id)
+        v["qrSVG"] = qr.inlineSVG
+        v["qrSVGFile"] = Paths.productQRSVG(p.id)
+        v["qrPNGFile"] = Paths.productQRPNG(p.id)
+        v["hasDisclosure"] = index.disclosuresByInstitution[p.institution] != nil
+        v["disclosureURL"] = Paths.disclosure(p.institution)
+        return v
+    }
+}
+
+/// A product's QR code in the three forms the site publishes.
+struct QRAssets {
+    let inlineSVG: String
+    let svgFile: [UInt8]
+    let pngFile: [UInt8]
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import PortalModel
+import PortalSite
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "检查内容并生成网站；有错误时不改动已有输出 (check, then build the site)")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: "主题目录 (theme folder)")
+    var theme = "themes/default"
+
+    @Option(name: .long, help: "输出目录 (output folder)")
+    var output = "site"
+
+    @Option(name: .long, help: "覆盖 site.yml 的站点地址 (override baseURL)")
+    var baseURL: String?
+
+    func run() throws {
+        let started = Date()
+        let date = try options.buildDate()
+        if let baseURL, !(WebURL.isValidHTTP(baseURL) && baseURL.hasSuffix("/")) {
+            throw ValidationError("--base-url 应为以 / 结尾的 http(s) 地址 (must be an http(s) URL ending in /): \(baseURL)")
+        }
+        let checked: ContentPipeline.Checked
+        do {
+            checked = try ContentPipeline.loadAndCheck(options, date: date)
+        } catch let failure as LoadFailure {
+            Terminal.printError("huiqi: \(failure.description)")
+            throw ExitCode(2)
+        }
+        guard !checked.diagnostics.hasErrors else {
+            DiagnosticPrinter.print(checked.diagnostics, format: .text, to: Terminal.printError)
+            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
+            throw ExitCode(1)
+        }
+        let loadedTheme: Theme
+        do {
+            loadedTheme = try Theme.load(directory: URL(fileURLWithPath: theme))
+        } catch {
+            Terminal.printError("huiqi: \(error)")
+            throw ExitCode(2)
+        }
+        let built = SiteBuilder.build(portal: checked.portal, theme: loadedTheme, options: .init(date: date, baseURL: baseURL))
+        var all = checked.diagnostics
+        all.add(contentsOf: built.diagnostics)
+        if all.hasErrors {
+            DiagnosticPrinter.print(all, format: .text, to: Terminal.printError)
+            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
+            throw ExitCode(1)
+        }
+        for w in all.sorted { Terminal.printError(w.text) }
+        let report = try Publisher.publish(built.files, to: URL(fileURLWithPath: output))
+        let seconds = Date().timeIntervalSince(started)
+        Terminal.printError(String(format: "已生成 %d 个页面、%d 个文件（新写入 %d，未变 %d），用时 %.2f 秒 → %@/",
+                                   built.pageCount, built.files.count, report.written, report.unchanged, seconds, output))
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import PortalModel
+
+/// Options shared by the commands that read content.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "内容目录 (content folder)")
+    var content = "content"
+
+    @Option(name: .long, help: "构建日期 YYYY-MM-DD；默认取 SOURCE_DATE_EPOCH，否则为北京时间今天 (build date)")
+    var date: String?
+
+    /// The build date: `--date`, else `SOURCE_DATE_EPOCH`, else today in Asia/Shanghai.
+    func buildDate() throws -> SimpleDate {
+        if let date {
+            guard let d = SimpleDate(date) else { throw ValidationError("--date 应为 YYYY-MM-DD (expected YYYY-MM-DD): \(date)") }
+            return d
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) {
+            return SimpleDate.fromEpoch(seconds)
+        }
+        return SimpleDate.todayInShanghai()
+    }
+}
+
+/// Loads and checks a portal; the one path both `check` and `build` take.
+enum ContentPipeline {
+    struct Checked {
+        let portal: Portal
+        let diagnostics: DiagnosticList
+    }
+
+    static func loadAndCheck(_ options: ContentOptions, date: SimpleDate) throws -> Checked {
+        let url = URL(fileURLWithPath: options.content)
+        let loaded = try PortalLoader.load(contentDirectory: url, displayRoot: options.content)
+        var diagnostics = loaded.diagnostics
+        diagnostics.add(contentsOf: PortalCheckRunner.check(loaded.portal, date: date))
+        return Checked(portal: loaded.portal, diagnostics: diagnostics)
+    }
+}
+
+enum Terminal {
+    static func printError(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+
+    static var isInteractive: Bool { isatty(2) != 0 }
+}

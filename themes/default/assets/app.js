@@ -1,0 +1,282 @@
+/* Huiqi portal enhancements. Every page works without this file; it adds the
+   elderly-friendly switches, read-aloud, live filters, search, the product
+   matcher and comparison. Nothing a visitor types leaves the browser. */
+(function () {
+  "use strict";
+  var doc = document.documentElement;
+  var store = { get: function (k) { try { return localStorage.getItem(k); } catch (e) { return null; } },
+                set: function (k, v) { try { localStorage.setItem(k, v); } catch (e) { /* private mode */ } } };
+
+  ["large-text", "high-contrast"].forEach(function (c) { if (store.get("huiqi-" + c) === "1") doc.classList.add(c); });
+
+  function rootURL() {
+    var link = document.querySelector('link[rel="stylesheet"]');
+    var href = link ? link.getAttribute("href") : "";
+    return href.replace(/assets\/[^\/]+$/, "");
+  }
+
+  function addToggle(tools, cls, label) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.setAttribute("aria-pressed", doc.classList.contains(cls) ? "true" : "false");
+    b.addEventListener("click", function () {
+      var on = !doc.classList.contains(cls);
+      doc.classList.toggle(cls, on);
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      store.set("huiqi-" + cls, on ? "1" : "0");
+    });
+    tools.appendChild(b);
+  }
+
+  function setupTools() {
+    var tools = document.getElementById("a11y-tools");
+    if (!tools) return;
+    addToggle(tools, "large-text", "大字模式");
+    addToggle(tools, "high-contrast", "高对比度");
+    var area = document.getElementById("read-area") || document.getElementById("main");
+    if ("speechSynthesis" in window && area) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = "朗读本页";
+      b.setAttribute("aria-pressed", "false");
+      b.addEventListener("click", function () {
+        if (speechSynthesis.speaking) { speechSynthesis.cancel(); b.setAttribute("aria-pressed", "false"); b.textContent = "朗读本页"; return; }
+        var u = new SpeechSynthesisUtterance(area.innerText.slice(0, 4000));
+        u.lang = doc.lang || "zh-CN";
+        u.onend = function () { b.setAttribute("aria-pressed", "false"); b.textContent = "朗读本页"; };
+        speechSynthesis.speak(u);
+        b.setAttribute("aria-pressed", "true");
+        b.textContent = "停止朗读";
+      });
+      tools.appendChild(b);
+    }
+  }
+
+  function num(el, name) { var v = parseFloat(el.getAttribute("data-" + name)); return isNaN(v) ? null : v; }
+
+  /* Does a product card fit what the visitor asked for? Returns reasons, or null. */
+  function fits(card, q) {
+    var why = [];
+    if (q.category && card.getAttribute("data-category") !== q.category) return null;
+    if (q.target) {
+      if ((" " + card.getAttribute("data-targets") + " ").indexOf(" " + q.target + " ") < 0) return null;
+      why.push("适用于所选企业类型");
+    }
+    if (q.guarantee && q.guarantee.length) {
+      var g = " " + card.getAttribute("data-guarantee") + " ";
+      var ok = q.guarantee.filter(function (x) { return g.indexOf(" " + x + " ") >= 0; });
+      if (card.getAttribute("data-guarantee") && !ok.length) return null;
+      if (ok.length) why.push("接受您可提供的担保方式");
+    }
+    if (q.amount) {
+      if (q.amount < num(card, "amount-min") || q.amount > num(card, "amount-max")) return null;
+      why.push("额度覆盖 " + q.amount + " 万元");
+    }
+    if (q.term) {
+      if (q.term < num(card, "term-min") || q.term > num(card, "term-max")) return null;
+      why.push("期限覆盖 " + q.term + " 个月");
+    }
+    if (q.apr) {
+      var a = num(card, "apr-min");
+      if (a === null || a > q.apr) return null;
+      why.push("年化利率最低 " + a + "%");
+    }
+    return why;
+  }
+
+  function readQuery(form) {
+    var p = new URLSearchParams(location.search);
+    var q = { category: p.get("category") || "", target: p.get("target") || "", guarantee: p.getAll("guarantee"),
+              amount: parseFloat(p.get("amount")) || 0, term: parseFloat(p.get("term")) || 0, apr: parseFloat(p.get("apr")) || 0 };
+    if (form) {
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!el.name) return;
+        if (el.type === "checkbox") el.checked = q.guarantee.indexOf(el.value) >= 0;
+        else if (p.has(el.name)) el.value = p.get(el.name);
+      });
+    }
+    return q;
+  }
+
+  function setupFilters() {
+    var form = document.getElementById("product-filters");
+    var list = document.getElementById("product-list");
+    if (!form || !list) return;
+    form.hidden = false;
+    var q = readQuery(form);
+    var cards = list.querySelectorAll(".product-card");
+    var shown = 0;
+    Array.prototype.forEach.call(cards, function (c) {
+      var ok = fits(c, q) !== null;
+      c.hidden = !ok;
+      if (ok) shown++;
+    });
+    var count = document.getElementById("result-count");
+    if (count) count.textContent = String(shown);
+    var status = document.getElementById("filter-status");
+    if (status && location.search) status.textContent = "符合条件的产品：" + shown + " 款";
+  }
+
+  function setupMatcher() {
+    var form = document.getElementById("match-form");
+    if (!form) return;
+    var results = document.getElementById("match-results");
+    var status = document.getElementById("match-status");
+    var cardsPromise = null;
+    function loadCards() {
+      if (!cardsPromise) {
+        cardsPromise = fetch(rootURL() + "products/").then(function (r) { return r.text(); }).then(function (html) {
+          var d = new DOMParser().parseFromString(html, "text/html");
+          return Array.prototype.slice.call(d.querySelectorAll(".product-card"));
+        });
+      }
+      return cardsPromise;
+    }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var fd = new FormData(form);
+      var q = { target: fd.get("target"), guarantee: fd.getAll("guarantee"), amount: parseFloat(fd.get("amount")) || 0,
+                term: parseFloat(fd.get("term")) || 0 };
+      loadCards().then(function (cards) {
+        var found = [];
+        cards.forEach(function (c) {
+          var why = fits(c, q);
+          if (why) found.push({ card: c, why: why, apr: num(c, "apr-min"), days: 0 });
+        });
+        found.sort(function (a, b) {
+          var x = a.apr === null ? 99 : a.apr, y = b.apr === null ? 99 : b.apr;
+          return x - y || b.why.length - a.why.length;
+        });
+        results.textContent = "";
+        var base = rootURL();
+        found.slice(0, 20).forEach(function (f) {
+          var li = document.createElement("li");
+          li.className = "card";
+          var a = f.card.querySelector(".card-title a");
+          var h = document.createElement("h2");
+          h.className = "card-title";
+          var link = document.createElement("a");
+          link.href = base + a.getAttribute("href").replace(/^(\.\.\/)+/, "");
+          link.textContent = a.textContent;
+          h.appendChild(link);
+          li.appendChild(h);
+          ["card-meta", "apr", "card-facts"].forEach(function (cls) {
+            var src = f.card.querySelector("." + cls);
+            if (src) { var p = document.createElement("p"); p.className = cls; p.textContent = src.textContent; li.appendChild(p); }
+          });
+          var why = document.createElement("p");
+          why.className = "why";
+          why.textContent = "匹配原因：" + f.why.join("；");
+          li.appendChild(why);
+          results.appendChild(li);
+        });
+        status.textContent = found.length ? "为您找到 " + found.length + " 款产品，按年化利率从低到高排列" + (found.length > 20 ? "（显示前 20 款）" : "") + "。"
+                                          : "没有完全符合的产品，请调整金额、期限或担保方式。";
+      });
+    });
+  }
+
+  function setupSearch() {
+    var form = document.getElementById("search-form");
+    if (!form) return;
+    var input = document.getElementById("q");
+    var results = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
+    var indexPromise = null;
+    function terms(s) {
+      var chars = Array.from(s.toLowerCase().replace(/[\s\p{P}]/gu, ""));
+      var out = [];
+      if (chars.length === 1) return [chars[0]];
+      for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      return out;
+    }
+    function run(query) {
+      if (!indexPromise) indexPromise = fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); });
+      indexPromise.then(function (idx) {
+        var score = {};
+        var words = query.split(/\s+/).filter(Boolean);
+        words.forEach(function (w) {
+          terms(w).forEach(function (t) { (idx.terms[t] || []).forEach(function (d) { score[d] = (score[d] || 0) + 1; }); });
+        });
+        var ranked = Object.keys(score).map(Number).map(function (d) {
+          var doc = idx.docs[d], s = score[d];
+          words.forEach(function (w) { if (doc.t.toLowerCase().indexOf(w.toLowerCase()) >= 0) s += 10; });
+          return { d: doc, s: s };
+        }).filter(function (r) { return r.s >= Math.max(1, terms(query.replace(/\s+/g, "")).length * 0.6); });
+        ranked.sort(function (a, b) { return b.s - a.s || (a.d.t < b.d.t ? -1 : 1); });
+        results.textContent = "";
+        var base = rootURL();
+        ranked.slice(0, 30).forEach(function (r) {
+          var li = document.createElement("li");
+          li.className = "card";
+          var h = document.createElement("h2");
+          h.className = "card-title";
+          var a = document.createElement("a");
+          a.href = base + r.d.u;
+          a.textContent = r.d.t;
+          h.appendChild(a);
+          var p = document.createElement("p");
+          p.className = "card-meta";
+          p.textContent = r.d.k + " · " + r.d.s;
+          li.appendChild(h);
+          li.appendChild(p);
+          results.appendChild(li);
+        });
+        status.textContent = ranked.length ? "找到 " + ranked.length + " 条结果" : "没有找到与“" + query + "”相关的内容";
+      });
+    }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var q = input.value.trim();
+      if (!q) return;
+      history.replaceState(null, "", "?q=" + encodeURIComponent(q));
+      run(q);
+    });
+    var initial = new URLSearchParams(location.search).get("q");
+    if (initial) { input.value = initial; run(initial); }
+  }
+
+  function setupCompare() {
+    var form = document.getElementById("compare-form");
+    var data = document.getElementById("compare-data");
+    if (!form || !data) return;
+    var out = document.getElementById("compare-result");
+    var ids = new URLSearchParams(location.search).getAll("p").filter(Boolean).slice(0, 3);
+    var selects = form.querySelectorAll("select");
+    ids.forEach(function (id, i) { if (selects[i]) selects[i].value = id; });
+    if (!ids.length) return;
+    var rows = ids.map(function (id) { return data.querySelector('tr[data-id="' + CSS.escape(id) + '"]'); }).filter(Boolean);
+    if (!rows.length) return;
+    var heads = data.querySelectorAll("thead th");
+    var table = document.createElement("table");
+    table.className = "data-table compare-table";
+    var cap = document.createElement("caption");
+    cap.textContent = "产品对比";
+    table.appendChild(cap);
+    var body = document.createElement("tbody");
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var tr = document.createElement("tr");
+      var h = document.createElement("th");
+      h.scope = "row";
+      h.textContent = th.textContent;
+      tr.appendChild(h);
+      rows.forEach(function (r) {
+        var td = document.createElement("td");
+        td.innerHTML = r.children[col].innerHTML;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    out.appendChild(table);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupTools();
+    setupFilters();
+    setupMatcher();
+    setupSearch();
+    setupCompare();
+  });
+})();
