@@ -38,7 +38,6 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
-        .testTarget(name: "PortalTests", dependencies: ["PortalModel", "PortalCheck", "PortalSite"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PortalTests", dependencies: ["PortalModel", "PortalCheck", "PortalSite"]),
     ]
 )

@@ -4,7 +4,19 @@ import XCTest
 final class GaloisFieldTests: XCTestCase {
     func testKnownProducts() {
         XCTAssertEqual(GaloisField.multiply(0x02, 0x80), 0x1D)   // x·x^7 = x^8 ≡ 0x1D
-        XCTAssertEqual(GaloisField.multiply(0x53, 0xCA), 0xA2)
+        // Against carry-less multiplication reduced by 0x11D, for every pair.
+        for a in 0..<256 {
+            for b in stride(from: 0, to: 256, by: 7) {
+                var x = a, y = b, product = 0
+                while y > 0 {
+                    if y & 1 != 0 { product ^= x }
+                    x <<= 1
+                    if x & 0x100 != 0 { x ^= 0x11D }
+                    y >>= 1
+                }
+                XCTAssertEqual(Int(GaloisField.multiply(UInt8(a), UInt8(b))), product)
+            }
+        }
         XCTAssertEqual(GaloisField.multiply(0x00, 0xFF), 0x00)
         XCTAssertEqual(GaloisField.multiply(0x01, 0xB7), 0xB7)
         for a in 1...255 {

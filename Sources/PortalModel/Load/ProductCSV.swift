@@ -6,6 +6,12 @@ import SwiftCSV
 /// The column of a diagnostic is the cell's column number (1 = column A).
 enum ProductCSV {
     static func rows(text: String, file: String, collector: DiagnosticCollector) -> [SourceNode] {
+        if let line = unclosedQuoteLine(text) {
+            collector.add(Diagnostic(.F005, at: SourceLocation(file: file, line: line, column: 1),
+                                     "CSV 中第 \(line) 行的英文双引号没有闭合 (a quote opened here is never closed)",
+                                     expected: "含逗号或换行的单元格用一对英文双引号括起；单元格内的双引号写两次 (\"\")"))
+            return []
+        }
         let parsed: EnumeratedCSV
         do {
             parsed = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
@@ -35,6 +41,22 @@ enum ProductCSV {
             nodes.append(node(row: row, columns: columns, file: file, line: line))
         }
         return nodes
+    }
+
+    /// The line where a quoted cell opens but never closes, if any
+    /// (SwiftCSV would silently swallow the rest of the file).
+    static func unclosedQuoteLine(_ text: String) -> Int? {
+        var inQuotes = false
+        var line = 1, openedAt = 1
+        for c in text.unicodeScalars {
+            if c == "\"" {
+                if !inQuotes { openedAt = line }
+                inQuotes.toggle()
+            } else if c == "\n" {
+                line += 1
+            }
+        }
+        return inQuotes ? openedAt : nil
     }
 
     /// `contact.phone`, `联系电话`, `额度（万元）`, `额度` → the key path.

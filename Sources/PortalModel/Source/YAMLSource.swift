@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Turns YAML text into a `SourceNode` tree, or a diagnostic pointing at the
@@ -11,13 +12,49 @@ public enum YAMLSource {
             }
             return convert(node, file: file, lineOffset: lineOffset, diagnostics: &diagnostics)
         } catch let error as YamlError {
-            diagnostics.add(syntaxDiagnostic(error, file: file, lineOffset: lineOffset))
+            if let keys = duplicatedKeys(in: "\(error)") {
+                for key in keys { diagnostics.add(duplicateKeyDiagnostic(key, text: text, file: file, lineOffset: lineOffset)) }
+            } else {
+                diagnostics.add(syntaxDiagnostic(error, file: file, lineOffset: lineOffset))
+            }
             return nil
         } catch {
-            diagnostics.add(Diagnostic(.F003, at: SourceLocation(file: file, line: 1 + lineOffset),
-                                       "YAML 无法解析：\(error)"))
+            let message = "\(error)"
+            if let keys = duplicatedKeys(in: message) {
+                for key in keys { diagnostics.add(duplicateKeyDiagnostic(key, text: text, file: file, lineOffset: lineOffset)) }
+            } else {
+                diagnostics.add(Diagnostic(.F003, at: SourceLocation(file: file, line: 1 + lineOffset), "YAML 无法解析：\(message)"))
+            }
             return nil
         }
+    }
+
+    /// Yams refuses duplicate keys with a message naming them; find the names.
+    static func duplicatedKeys(in message: String) -> [String]? {
+        guard let range = message.range(of: "duplicated key(s): ") else { return nil }
+        let rest = message[range.upperBound...].prefix { $0 != "." && $0 != "\n" }
+        let keys = rest.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '")) }
+        return keys.isEmpty ? nil : keys
+    }
+
+    /// Points at the second time a key is written at the same indentation.
+    static func duplicateKeyDiagnostic(_ key: String, text: String, file: String, lineOffset: Int) -> Diagnostic {
+        var seen: [Int: Int] = [:]   // indentation → first line
+        var location = SourceLocation(file: file, line: 1 + lineOffset)
+        var firstLine = 1
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(indent)
+            guard body.hasPrefix(key + ":") || body.hasPrefix("- " + key + ":") else { continue }
+            if let first = seen[indent] {
+                location = SourceLocation(file: file, line: i + 1 + lineOffset, column: indent + 1)
+                firstLine = first
+                break
+            }
+            seen[indent] = i + 1 + lineOffset
+        }
+        return Diagnostic(.V004, at: location, "字段 \(key) 重复出现，第一次在第 \(firstLine) 行 (duplicate key; first at line \(firstLine))",
+                          field: key, expected: "每个字段只写一次 (write each key once)")
     }
 
     static func syntaxDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

@@ -1,0 +1,30 @@
+# Huiqi — two commands: `make site` builds the example portal into site/,
+# `make test` runs every test. Both install what they need.
+SHELL := /bin/bash
+DATE ?= 2026-11-23
+APT_SITE := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
+APT_TEST := $(APT_SITE) zbar-tools
+PIP_TEST := pytest qrcodegen zxing-cpp pillow
+
+.PHONY: site test deps test-deps build-release clean
+
+site: deps
+	swift build -c release --product huiqi
+	.build/release/huiqi build --content content --theme themes/default --output site --date $(DATE)
+
+test: test-deps
+	swift build --build-tests
+	swift test --skip-build
+	HUIQI_BIN=.build/debug/huiqi python3 -m pytest -q Tests/e2e
+
+deps:
+	@missing=$$(for p in $(APT_SITE); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+test-deps:
+	@missing=$$(for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	@python3 -c "import pytest, qrcodegen, zxingcpp, PIL" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
+
+clean:
+	rm -rf .build site

@@ -1,0 +1,303 @@
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import PortalCheck
+@testable import PortalModel
+
+/// One failing fixture per diagnostic code: each asserts the code, the file,
+/// the line and the column an editor would be sent to.
+final class DiagnosticFixtureTests: XCTestCase {
+    func expect(_ code: DiagnosticCode, _ file: String, line: Int, column: Int, _ edit: (inout MiniPortal) -> Void,
+                extra: @escaping (URL) throws -> Void = { _ in }, fileID: StaticString = #filePath, at: UInt = #line) throws {
+        var portal = MiniPortal()
+        edit(&portal)
+        let all = try portal.diagnostics(extra: extra)
+        let matching = all.filter { $0.code == code }
+        XCTAssertFalse(matching.isEmpty, "no \(code) in: \(all.map(\.text))", file: fileID, line: at)
+        guard let d = matching.first else { return }
+        XCTAssertEqual(d.location.file, "content/" + file, file: fileID, line: at)
+        XCTAssertEqual(d.location.line, line, "line of \(d.text)", file: fileID, line: at)
+        XCTAssertEqual(d.location.column, column, "column of \(d.text)", file: fileID, line: at)
+        XCTAssertEqual(d.severity, code.defaultSeverity, file: fileID, line: at)
+    }
+
+    func replace(_ p: inout MiniPortal, _ file: String, _ old: String, _ new: String) {
+        let text = p.files[file]!
+        precondition(text.contains(old), "\(old) not in \(file)")
+        p.files[file] = text.replacingOccurrences(of: old, with: new)
+    }
+
+    func testValidPortalHasNoDiagnostics() throws {
+        XCTAssertEqual(try MiniPortal().diagnostics().map(\.text), [])
+    }
+
+    func testF001NotUTF8() throws {
+        try expect(.F001, "institutions/bad.yml", line: 1, column: 1, { _ in }) { dir in
+            try Data([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xB2, 0xE2, 0xCA, 0xD4]).write(to: dir.appendingPathComponent("institutions/bad.yml"))
+        }
+    }
+
+    func testF002Empty() throws {
+        try expect(.F002, "events/empty.yml", line: 1, column: 1, { $0.files["events/empty.yml"] = "\n\n" })
+    }
+
+    func testF003SyntaxError() throws {
+        // libyaml notices the unclosed flow sequence where the next key starts.
+        try expect(.F003, "products/loan-a.yml", line: 4, column: 9, { replace(&$0, "products/loan-a.yml", "institution: bank-a", "institution: [bank-a") })
+    }
+
+    func testF004FrontMatterMissing() throws {
+        try expect(.F004, "policies/pol-b.md", line: 1, column: 1, { $0.files["policies/pol-b.md"] = "没有 front matter" })
+    }
+
+    func testF005MalformedCSV() throws {
+        try expect(.F005, "products/batch.csv", line: 2, column: 1, { $0.files["products/batch.csv"] = "产品编号,产品名称\n\"x,y\n" })
+    }
+
+    func testF007FileNameNotAnID() throws {
+        try expect(.F007, "events/Bad_Name.yml", line: 1, column: 1, { $0.files["events/Bad_Name.yml"] = "title: x" })
+    }
+
+    func testV001MissingMandatory() throws {
+        try expect(.V001, "institutions/bank-a.yml", line: 1, column: 1, { replace(&$0, "institutions/bank-a.yml", "address: 测试路1号\n", "") })
+    }
+
+    func testV002WrongType() throws {
+        try expect(.V002, "products/loan-a.yml", line: 15, column: 17, { replace(&$0, "products/loan-a.yml", "processingDays: 5", "processingDays: 五天") })
+    }
+
+    func testV003UnknownKeySuggestsNearest() throws {
+        var p = MiniPortal()
+        p.files["products/loan-a.yml"]! += "\nrepaymnet: 按月付息"
+        let d = try p.diagnostics().first { $0.code == .V003 }
+        XCTAssertEqual(d?.location.line, 19)
+        XCTAssertEqual(d?.location.column, 1)
+        XCTAssertEqual(d?.expected, "repayment")
+        XCTAssertEqual(d?.severity, .warning)
+    }
+
+    func testV004DuplicateKey() throws {
+        try expect(.V004, "products/loan-a.yml", line: 3, column: 1, { replace(&$0, "products/loan-a.yml", "name: 测试贷\n", "name: 测试贷\nname: 重复\n") })
+    }
+
+    func testV005BadEnum() throws {
+        try expect(.V005, "products/loan-a.yml", line: 4, column: 11, { replace(&$0, "products/loan-a.yml", "category: 信贷", "category: 贷款") })
+    }
+
+    func testV006BadDate() throws {
+        try expect(.V006, "institutions/bank-a.yml", line: 7, column: 10, { replace(&$0, "institutions/bank-a.yml", "updated: 2026-01-01", "updated: 2026-02-30") })
+    }
+
+    func testV007BadURL() throws {
+        try expect(.V007, "products/loan-a.yml", line: 19, column: 11, { $0.files["products/loan-a.yml"]! += "\napplyURL: javascript:alert(1)" })
+    }
+
+    func testV008BadID() throws {
+        try expect(.V008, "products/loan-a.yml", line: 1, column: 5, { replace(&$0, "products/loan-a.yml", "id: loan-a", "id: ../../etc") })
+    }
+
+    func testV009IDDiffersFromFileName() throws {
+        try expect(.V009, "products/loan-a.yml", line: 1, column: 5, { replace(&$0, "products/loan-a.yml", "id: loan-a", "id: loan-b") })
+    }
+
+    func testV010DuplicateID() throws {
+        try expect(.V010, "products/loan-b.yml", line: 1, column: 5, { p in
+            p.files["products/loan-b.yml"] = p.files["products/loan-a.yml"]!.replacingOccurrences(of: "id: loan-a", with: "id: loan-a")
+        })
+    }
+
+    func testV011BadRange() throws {
+        try expect(.V011, "products/loan-a.yml", line: 8, column: 9, { replace(&$0, "products/loan-a.yml", "amount: {min: 10, max: 100}", "amount: {min: 100, max: 10}") })
+    }
+
+    func testV012TooLong() throws {
+        try expect(.V012, "products/loan-a.yml", line: 5, column: 10, { replace(&$0, "products/loan-a.yml", "summary: 测试用信用贷款", "summary: " + String(repeating: "长", count: 121)) })
+    }
+
+    func testV013EmptyList() throws {
+        try expect(.V013, "products/loan-a.yml", line: 13, column: 12, { replace(&$0, "products/loan-a.yml", "materials: [营业执照]", "materials: []") })
+    }
+
+    func testV014NumberOutOfRange() throws {
+        try expect(.V014, "products/loan-a.yml", line: 15, column: 17, { replace(&$0, "products/loan-a.yml", "processingDays: 5", "processingDays: 0") })
+    }
+
+    func testS001BaseURLWithoutSlash() throws {
+        try expect(.S001, "site.yml", line: 3, column: 10, { replace(&$0, "site.yml", "https://t.example.gov.cn/", "https://t.example.gov.cn") })
+    }
+
+    func testS002SiteCode() throws {
+        try expect(.S002, "site.yml", line: 6, column: 11, { $0.files["site.yml"]! += "\nsiteCode: \"12345\"" })
+    }
+
+    func testS003ICP() throws {
+        try expect(.S003, "site.yml", line: 6, column: 6, { $0.files["site.yml"]! += "\nicp: ICP12345678" })
+    }
+
+    func testS004PSB() throws {
+        try expect(.S004, "site.yml", line: 6, column: 6, { $0.files["site.yml"]! += "\npsb: 鲁公网安备 123号" })
+    }
+
+    func testI001CreditCodeCheckCharacter() throws {
+        try expect(.I001, "institutions/bank-a.yml", line: 4, column: 13, { replace(&$0, "institutions/bank-a.yml", "91370600MA3C4X8N49", "91370600MA3C4X8N4L") })
+    }
+
+    func testI002GovernmentBackedBank() throws {
+        try expect(.I002, "institutions/bank-a.yml", line: 8, column: 19, { $0.files["institutions/bank-a.yml"]! += "\ngovernmentBacked: true" })
+    }
+
+    func testP001UnknownInstitution() throws {
+        try expect(.P001, "products/loan-a.yml", line: 3, column: 14, { replace(&$0, "products/loan-a.yml", "institution: bank-a", "institution: bank-z") })
+    }
+
+    func testP010GuaranteeMethodsForLoan() throws {
+        try expect(.P010, "products/loan-a.yml", line: 1, column: 1, { replace(&$0, "products/loan-a.yml", "guaranteeMethods: [信用]\n", "") })
+    }
+
+    func testP011APRRequiredForLoan() throws {
+        try expect(.P011, "products/loan-a.yml", line: 1, column: 1, { replace(&$0, "products/loan-a.yml", "apr: {min: 3.5, max: 4.5}\n", "") })
+    }
+
+    func testP012APRMethodRequired() throws {
+        try expect(.P012, "products/loan-a.yml", line: 1, column: 1, { replace(&$0, "products/loan-a.yml", "aprMethod: 单利\n", "") })
+    }
+
+    func testP013FeeRateForGuarantee() throws {
+        try expect(.P013, "products/gua-loan.yml", line: 1, column: 1, { replace(&$0, "products/gua-loan.yml", "feeRate: 1.0\n", "") })
+    }
+
+    func testP014FeeAboveCap() throws {
+        try expect(.P014, "products/gua-loan.yml", line: 9, column: 10, { replace(&$0, "products/gua-loan.yml", "feeRate: 1.0", "feeRate: 1.2") })
+    }
+
+    func testP015UnknownPolicy() throws {
+        try expect(.P015, "products/loan-a.yml", line: 17, column: 11, { replace(&$0, "products/loan-a.yml", "policies: [pol-a]", "policies: [pol-z]") })
+    }
+
+    func testP016CategoryDoesNotFitInstitution() throws {
+        try expect(.P016, "products/loan-a.yml", line: 4, column: 11, { replace(&$0, "products/loan-a.yml", "institution: bank-a", "institution: gua-a") })
+    }
+
+    func testL001DocNumber() throws {
+        try expect(.L001, "policies/pol-a.md", line: 4, column: 12, { replace(&$0, "policies/pol-a.md", "测金发〔2026〕1号", "测金发[2026]1号") })
+    }
+
+    func testL002ExpiresBeforeEffective() throws {
+        try expect(.L002, "policies/pol-a.md", line: 7, column: 10, { replace(&$0, "policies/pol-a.md", "expires: 长期", "expires: 2025-01-01") })
+    }
+
+    func testD001UnknownInstitution() throws {
+        try expect(.D001, "disclosures/bank-z.yml", line: 1, column: 14, { p in
+            p.files["disclosures/bank-z.yml"] = p.files["disclosures/bank-a.yml"]!.replacingOccurrences(of: "institution: bank-a", with: "institution: bank-z")
+        })
+    }
+
+    func testD002NotABank() throws {
+        try expect(.D002, "disclosures/gua-a.yml", line: 1, column: 14, { p in
+            p.files["disclosures/gua-a.yml"] = p.files["disclosures/bank-a.yml"]!.replacingOccurrences(of: "institution: bank-a", with: "institution: gua-a")
+                .replacingOccurrences(of: "product: loan-a", with: "product: gua-loan")
+        })
+    }
+
+    func testD003ReplyDeadline() throws {
+        try expect(.D003, "disclosures/bank-a.yml", line: 13, column: 21, { replace(&$0, "disclosures/bank-a.yml", "replyWorkingDays: 5", "replyWorkingDays: 7") })
+    }
+
+    func testD004DecisionDeadline() throws {
+        try expect(.D004, "disclosures/bank-a.yml", line: 14, column: 17, { replace(&$0, "disclosures/bank-a.yml", "decisionDays: 30", "decisionDays: 45") })
+    }
+
+    func testD005Stale() throws {
+        try expect(.D005, "disclosures/bank-a.yml", line: 2, column: 12, { replace(&$0, "disclosures/bank-a.yml", "published: 2026-06-01", "published: 2025-06-01") })
+    }
+
+    func testD006BankWithoutFourLists() throws {
+        try expect(.D006, "institutions/bank-a.yml", line: 3, column: 7, { $0.files.removeValue(forKey: "disclosures/bank-a.yml") })
+    }
+
+    func testD007NPLTolerance() throws {
+        try expect(.D007, "disclosures/bank-a.yml", line: 21, column: 17, { replace(&$0, "disclosures/bank-a.yml", "nplTolerance: 3", "nplTolerance: 5") })
+    }
+
+    func testD008MaxAmount() throws {
+        try expect(.D008, "disclosures/bank-a.yml", line: 4, column: 44, { replace(&$0, "disclosures/bank-a.yml", "maxAmount: 300", "maxAmount: 0") })
+    }
+
+    func testD009CreditProductNotThisBanks() throws {
+        try expect(.D009, "disclosures/bank-a.yml", line: 7, column: 14, { replace(&$0, "disclosures/bank-a.yml", "product: loan-a", "product: gua-loan") })
+    }
+
+    func testG001SeqOrder() throws {
+        try expect(.G001, "ledgers/led-a.yml", line: 5, column: 10, { replace(&$0, "ledgers/led-a.yml", "seq: 1", "seq: 2") })
+    }
+
+    func testG002UnknownPlan() throws {
+        try expect(.G002, "ledgers/led-a.yml", line: 3, column: 7, { replace(&$0, "ledgers/led-a.yml", "plan: pol-a", "plan: pol-z") })
+    }
+
+    func testG003OverdueMilestone() throws {
+        try expect(.G003, "ledgers/led-a.yml", line: 8, column: 7, { replace(&$0, "ledgers/led-a.yml", "date: 2026-03-10", "date: 2026-02-10") })
+    }
+
+    func testG004ReportDay() throws {
+        try expect(.G004, "ledgers/led-a.yml", line: 4, column: 18, { replace(&$0, "ledgers/led-a.yml", "plan: pol-a\n", "plan: pol-a\nreportDays: [10, 32]\n") })
+    }
+
+    func testE001EndBeforeStart() throws {
+        try expect(.E001, "events/ev-a.yml", line: 3, column: 6, { replace(&$0, "events/ev-a.yml", "end: 2026-12-01T11:30", "end: 2026-12-01T08:30") })
+    }
+
+    func testAllErrorsReportedNotJustTheFirst() throws {
+        var p = MiniPortal()
+        replace(&p, "products/loan-a.yml", "category: 信贷", "category: 贷款")
+        replace(&p, "institutions/bank-a.yml", "91370600MA3C4X8N49", "91370600MA3C4X8N4L")
+        replace(&p, "disclosures/bank-a.yml", "replyWorkingDays: 5", "replyWorkingDays: 9")
+        let codes = Set(try p.diagnostics().map(\.code))
+        XCTAssertTrue(codes.isSuperset(of: [.V005, .I001, .D003]), "\(codes)")
+    }
+
+    func testCSVWithChineseHeadersInGB18030() throws {
+        // "产品编号,产品名称\nx,y" in GB18030, with a bad cell in row 2, column 3 (所属机构 unknown).
+        var p = MiniPortal()
+        p.files.removeValue(forKey: "products/gua-loan.yml")
+        let csv = "产品编号,产品名称,所属机构,产品类别,产品简介,适用对象,担保方式,额度（万元）,期限（月）,年化利率（%）,年化利率计算方式,申请条件,所需材料,办理流程,办理时限（工作日）,联系电话,更新日期\n"
+            + "csv-a,甲贷,bank-zz,信贷,简介,小微企业；个体工商户,信用,10-100,1-12,3.5-4.5,单利,条件一；条件二,执照,申请；放款,5,0535-1,2026-01-01\n"
+        let all = try p.diagnostics { dir in
+            let gb = try XCTUnwrap(Self.gb18030(csv))
+            try Data(gb).write(to: dir.appendingPathComponent("products/batch.csv"))
+        }
+        let d = try XCTUnwrap(all.first { $0.code == .P001 }, "\(all.map(\.text))")
+        XCTAssertEqual(d.location.file, "content/products/batch.csv")
+        XCTAssertEqual(d.location.line, 2)
+        XCTAssertEqual(d.location.column, 3)
+        XCTAssertEqual(all.filter { $0.severity == .error }.count, 1, "\(all.map(\.text))")
+    }
+
+    /// UTF-8 → GB18030 with glibc's iconv, as Excel in China would save it.
+    static func gb18030(_ s: String) -> [UInt8]? {
+        let cd = iconv_open("GB18030", "UTF-8")
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(s.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
+        var written = 0
+        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr = inBuf.baseAddress, inLeft = inBuf.count
+                var outPtr = outBuf.baseAddress, outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                written = outBuf.count - outLeft
+                return r != -1
+            }
+        }
+        return ok ? output.prefix(written).map { UInt8(bitPattern: $0) } : nil
+    }
+
+    func testCreditCodeVectors() {
+        XCTAssertEqual(CreditCode.verify("91370600MA3C4X8N49"), .valid)
+        XCTAssertEqual(CreditCode.verify("91350100M000100Y43"), .valid)
+        XCTAssertEqual(CreditCode.verify("91350100M000100Y44"), .wrongCheckCharacter(expected: "3"))
+        XCTAssertEqual(CreditCode.verify("9135"), .wrongLength(4))
+    }
+}
