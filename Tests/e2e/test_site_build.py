@@ -1,0 +1,61 @@
+"""The build as publishers and editors use it: determinism, safety, exit codes."""
+import hashlib, json, pathlib, shutil, subprocess
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+def tree_digest(root):
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(root)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+def build(huiqi, content, out, *extra):
+    return subprocess.run([huiqi, "build", "--content", str(content), "--theme", str(ROOT / "themes/default"),
+                           "--output", str(out), "--date", "2026-11-23", *extra], capture_output=True, text=True)
+
+def test_example_portal_checks_clean(huiqi):
+    r = subprocess.run([huiqi, "check", "--content", str(ROOT / "content"), "--date", "2026-11-23", "--format", "json"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout
+    diagnostics = json.loads(r.stdout)
+    assert all(d["severity"] == "warning" for d in diagnostics)
+
+def test_build_is_deterministic_and_rewrites_nothing_unchanged(huiqi, tmp_path, built_site):
+    out = tmp_path / "again"
+    assert build(huiqi, ROOT / "content", out).returncode == 0
+    assert tree_digest(out) == tree_digest(built_site)
+    stamp = (out / "index.html").stat().st_mtime_ns
+    r = build(huiqi, ROOT / "content", out)
+    assert r.returncode == 0 and "未变" in r.stderr
+    assert (out / "index.html").stat().st_mtime_ns == stamp
+
+def test_failed_build_leaves_previous_site_untouched(huiqi, tmp_path, built_site):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    out = tmp_path / "site"
+    shutil.copytree(built_site, out)
+    before = tree_digest(out)
+    p = next((content / "products").glob("*.yml"))
+    p.write_text(p.read_text(encoding="utf-8").replace("category: 信贷", "category: 贷款"), encoding="utf-8")
+    r = build(huiqi, content, out)
+    assert r.returncode == 1
+    assert "[V005]" in r.stderr and "产品类别 (category)" in r.stderr
+    assert tree_digest(out) == before
+
+def test_check_exit_codes(huiqi, tmp_path):
+    r = subprocess.run([huiqi, "check", "--content", str(tmp_path / "missing")], capture_output=True, text=True)
+    assert r.returncode == 2
+
+def test_site_pages_and_feeds(built_site):
+    for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "search-index.json",
+                 "four-lists/index.html", "ledgers/quanmian/index.html", "stats/index.html", "match/index.html"]:
+        assert (built_site / path).is_file(), path
+    ledger = (built_site / "ledgers/quanmian/index.html").read_text(encoding="utf-8")
+    assert ledger.count('<th scope="row">') == 44
+    ics = list((built_site / "events").glob("*/event.ics"))
+    assert ics and all("BEGIN:VEVENT" in p.read_text() for p in ics)
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "<script>" not in text and " style=" not in text, html
