@@ -1,66 +1,41 @@
-/// Arithmetic in GF(2^8) with the QR code's primitive polynomial
-/// x^8 + x^4 + x^3 + x^2 + 1 (0x11D), ISO/IEC 18004:2015 §7.5.2.
+/// Arithmetic in GF(2⁸) as Reed–Solomon coding in QR codes defines it:
+/// bytes are polynomials over GF(2), reduced modulo the primitive polynomial
+/// x⁸ + x⁴ + x³ + x² + 1 (0x11D), with α = x = 2 (ISO/IEC 18004:2015 §7.5.2).
 enum GaloisField {
+    static let primitivePolynomial = 0x11D
+
+    /// exp[i] = αⁱ. Holds 510 entries so exp[log a + log b] needs no modulo.
     static let exp: [UInt8] = {
-        var t = [UInt8](repeating: 0, count: 512)
+        var table = [UInt8](repeating: 0, count: 510)
         var x = 1
         for i in 0..<255 {
-            t[i] = UInt8(x)
+            table[i] = UInt8(x)
+            table[i + 255] = UInt8(x)
             x <<= 1
-            if x & 0x100 != 0 { x ^= 0x11D }
+            if x & 0x100 != 0 { x ^= primitivePolynomial }
         }
-        for i in 255..<512 { t[i] = t[i - 255] }
-        return t
+        return table
     }()
 
+    /// log[a] = i such that αⁱ = a, for a ≠ 0; log[0] is unused.
     static let log: [Int] = {
-        var t = [Int](repeating: 0, count: 256)
-        for i in 0..<255 { t[Int(exp[i])] = i }
-        return t
+        var table = [Int](repeating: 0, count: 256)
+        for i in 0..<255 { table[Int(exp[i])] = i }
+        return table
     }()
 
-    @inline(__always)
     static func multiply(_ a: UInt8, _ b: UInt8) -> UInt8 {
         if a == 0 || b == 0 { return 0 }
         return exp[log[Int(a)] + log[Int(b)]]
     }
-}
 
-/// Reed–Solomon error correction codewords (§7.5.2).
-enum ReedSolomon {
-    /// Coefficients of the generator polynomial of the given degree, highest
-    /// power first, leading 1 omitted: ∏ (x − α^i) for i in 0..<degree.
-    static func divisor(degree: Int) -> [UInt8] {
-        var result = [UInt8](repeating: 0, count: degree)
-        result[degree - 1] = 1
-        var root: UInt8 = 1
-        for _ in 0..<degree {
-            for j in 0..<degree {
-                result[j] = GaloisField.multiply(result[j], root)
-                if j + 1 < degree { result[j] ^= result[j + 1] }
-            }
-            root = GaloisField.multiply(root, 0x02)
+    /// Every product, products[a << 8 | b] = a·b: 64 KiB that turn the inner
+    /// loop of Reed–Solomon division into one lookup per term.
+    static let products: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256 * 256)
+        for a in 1..<256 {
+            for b in 1..<256 { table[a << 8 | b] = exp[log[a] + log[b]] }
         }
-        return result
-    }
-
-    static let divisors: [[UInt8]] = (0...30).map { $0 == 0 ? [] : divisor(degree: $0) }
-
-    /// The remainder of data·x^n divided by the generator: the ECC codewords.
-    static func remainder(_ data: ArraySlice<UInt8>, divisor: [UInt8]) -> [UInt8] {
-        let n = divisor.count
-        var result = [UInt8](repeating: 0, count: n)
-        let logDivisor = divisor.map { $0 == 0 ? -1 : GaloisField.log[Int($0)] }
-        for b in data {
-            let factor = b ^ result[0]
-            result.removeFirst()
-            result.append(0)
-            if factor == 0 { continue }
-            let logFactor = GaloisField.log[Int(factor)]
-            for i in 0..<n where logDivisor[i] >= 0 {
-                result[i] ^= GaloisField.exp[logDivisor[i] + logFactor]
-            }
-        }
-        return result
-    }
+        return table
+    }()
 }

@@ -1,22 +1,26 @@
-/// A run of data in one mode (ISO/IEC 18004:2015 §7.4). Segments are built
-/// from UTF-8 bytes, never from `Character`, whose `isNumber` accepts
-/// non-ASCII digits.
+/// A run of data in one mode, or an ECI designator (ISO/IEC 18004:2015 §7.4):
+/// mode indicator, character count and data bits, in the order §7.4.1 gives.
+///
+/// Built from UTF-8 bytes, never from `Character`: `Character.isNumber`
+/// accepts digits of every script, the numeric mode only ASCII 0–9.
 public struct QRSegment: Sendable, Equatable {
-    public enum Mode: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable, CaseIterable, CustomStringConvertible {
         case numeric, alphanumeric, byte, eci
 
+        /// The four-bit mode indicator (Table 2).
         var indicator: Int {
             switch self {
-            case .numeric: return 0x1
-            case .alphanumeric: return 0x2
-            case .byte: return 0x4
-            case .eci: return 0x7
+            case .numeric: return 0b0001
+            case .alphanumeric: return 0b0010
+            case .byte: return 0b0100
+            case .eci: return 0b0111
             }
         }
 
-        /// Bits of the character-count field (Table 3), by version group.
-        func countBits(version: Int) -> Int {
-            let group = version <= 9 ? 0 : (version <= 26 ? 1 : 2)
+        /// Length of the character count indicator (Table 3), which grows
+        /// at versions 10 and 27. ECI designators carry no count.
+        func characterCountBits(version: Int) -> Int {
+            let group = QRSegment.versionGroup(version)
             switch self {
             case .numeric: return [10, 12, 14][group]
             case .alphanumeric: return [9, 11, 13][group]
@@ -24,95 +28,144 @@ public struct QRSegment: Sendable, Equatable {
             case .eci: return 0
             }
         }
+
+        public var description: String {
+            switch self {
+            case .numeric: return "numeric"
+            case .alphanumeric: return "alphanumeric"
+            case .byte: return "byte"
+            case .eci: return "ECI"
+            }
+        }
     }
 
     public let mode: Mode
-    /// Characters (numeric/alphanumeric), bytes (byte), or 0 (ECI).
-    public let count: Int
-    let bits: BitBuffer
+    /// Digits (numeric), characters (alphanumeric), bytes (byte), or 0 (ECI).
+    public let characterCount: Int
+    /// The data bits, without mode indicator and count.
+    let data: BitBuffer
 
-    static let alphanumericSet: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".utf8)
-    /// Byte → alphanumeric value, or -1.
-    static let alphanumericValue: [Int8] = {
-        var t = [Int8](repeating: -1, count: 256)
-        for (i, c) in alphanumericSet.enumerated() { t[Int(c)] = Int8(i) }
-        return t
+    /// Bits of the data part alone.
+    public var dataBitCount: Int { data.count }
+
+    /// Versions 1–9, 10–26 and 27–40 share character count lengths (Table 3).
+    static func versionGroup(_ version: Int) -> Int { version <= 9 ? 0 : (version <= 26 ? 1 : 2) }
+    /// The largest version of each group.
+    static let versionGroupEnds = [9, 26, 40]
+
+    // MARK: Making segments
+
+    /// Digits 0–9 only, three to ten bits (§7.4.3).
+    public static func numeric(_ digits: String) throws -> QRSegment {
+        let bytes = Array(digits.utf8)
+        if let bad = bytes.firstIndex(where: { !isDigit($0) }) { throw QRError.invalidCharacter(mode: .numeric, offset: bad) }
+        return numeric(validated: bytes[...])
+    }
+
+    /// 0–9, A–Z (capitals), space and $ % * + - . / :, two to eleven bits (§7.4.4).
+    public static func alphanumeric(_ text: String) throws -> QRSegment {
+        let bytes = Array(text.utf8)
+        if let bad = bytes.firstIndex(where: { !isAlphanumeric($0) }) {
+            throw QRError.invalidCharacter(mode: .alphanumeric, offset: bad)
+        }
+        return alphanumeric(validated: bytes[...])
+    }
+
+    /// Any bytes, eight bits each (§7.4.5).
+    public static func bytes(_ data: [UInt8]) -> QRSegment { bytes(data[...]) }
+
+    /// An ECI designator (§7.4.2.2): one, two or three codewords by size.
+    public static func eci(_ assignment: Int) throws -> QRSegment {
+        var bits = BitBuffer()
+        switch assignment {
+        case 0..<(1 << 7): bits.append(assignment, bits: 8)
+        case (1 << 7)..<(1 << 14): bits.append(0b10, bits: 2); bits.append(assignment, bits: 14)
+        case (1 << 14)...999_999: bits.append(0b110, bits: 3); bits.append(assignment, bits: 21)
+        default: throw QRError.invalidECIAssignment(assignment)
+        }
+        return QRSegment(mode: .eci, characterCount: 0, data: bits)
+    }
+
+    /// ECI 26: what follows is UTF-8.
+    static let utf8Designator: QRSegment = {
+        var bits = BitBuffer()
+        bits.append(26, bits: 8)
+        return QRSegment(mode: .eci, characterCount: 0, data: bits)
     }()
 
-    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    static func isAlphanumeric(_ b: UInt8) -> Bool { alphanumericValue[Int(b)] >= 0 }
-
-    public static func numeric<C: Collection>(_ digits: C) -> QRSegment where C.Element == UInt8 {
-        var bb = BitBuffer()
-        var acc = 0, n = 0
-        for d in digits {
-            precondition(isDigit(d), "numeric segment takes ASCII digits only")
-            acc = acc * 10 + Int(d - 0x30)
-            n += 1
-            if n == 3 { bb.append(acc, bits: 10); acc = 0; n = 0 }
-        }
-        if n > 0 { bb.append(acc, bits: n * 3 + 1) }
-        return QRSegment(mode: .numeric, count: digits.count, bits: bb)
+    /// The segments that encode `text` (as UTF-8) in the fewest bits for a
+    /// symbol of the given version; see `QRSegmentOptimizer`.
+    public static func optimalSegments(for text: String, version: Int) -> [QRSegment] {
+        let bytes = Array(text.utf8)
+        return QRSegmentOptimizer.plan(bytes, versionGroup: versionGroup(min(max(version, 1), 40))).segments(of: bytes)
     }
 
-    public static func alphanumeric<C: Collection>(_ text: C) -> QRSegment where C.Element == UInt8 {
-        var bb = BitBuffer()
+    // MARK: Character classes, on bytes
+
+    static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    static func isAlphanumeric(_ b: UInt8) -> Bool { alphanumericValues[Int(b)] >= 0 }
+
+    /// Byte → alphanumeric value (Table 5), or −1.
+    static let alphanumericValues: [Int8] = {
+        var table = [Int8](repeating: -1, count: 256)
+        for (value, c) in QRTables.alphanumericCharacters.enumerated() { table[Int(c)] = Int8(value) }
+        return table
+    }()
+
+    // MARK: Building from checked bytes
+
+    /// Three digits to ten bits; a final one or two to four or seven (§7.4.3).
+    static func numeric(validated digits: ArraySlice<UInt8>) -> QRSegment {
+        var bits = BitBuffer(reservingBits: (digits.count * 10 + 2) / 3)
+        var group = 0, length = 0
+        for d in digits {
+            group = group * 10 + Int(d &- 0x30)
+            length += 1
+            if length == 3 {
+                bits.append(group, bits: 10)
+                group = 0
+                length = 0
+            }
+        }
+        if length > 0 { bits.append(group, bits: length * 3 + 1) }
+        return QRSegment(mode: .numeric, characterCount: digits.count, data: bits)
+    }
+
+    /// Pairs to 45·first + second in eleven bits; a last single in six (§7.4.4).
+    static func alphanumeric(validated text: ArraySlice<UInt8>) -> QRSegment {
+        var bits = BitBuffer(reservingBits: (text.count * 11 + 1) / 2)
         var pending = -1
         for c in text {
-            let v = Int(alphanumericValue[Int(c)])
-            precondition(v >= 0, "alphanumeric segment takes 0-9 A-Z space $%*+-./: only")
-            if pending < 0 { pending = v } else { bb.append(pending * 45 + v, bits: 11); pending = -1 }
+            let value = Int(alphanumericValues[Int(c)])
+            if pending < 0 {
+                pending = value
+            } else {
+                bits.append(pending * 45 + value, bits: 11)
+                pending = -1
+            }
         }
-        if pending >= 0 { bb.append(pending, bits: 6) }
-        return QRSegment(mode: .alphanumeric, count: text.count, bits: bb)
+        if pending >= 0 { bits.append(pending, bits: 6) }
+        return QRSegment(mode: .alphanumeric, characterCount: text.count, data: bits)
     }
 
-    public static func bytes<C: Collection>(_ data: C) -> QRSegment where C.Element == UInt8 {
-        var bb = BitBuffer()
-        for b in data { bb.append(Int(b), bits: 8) }
-        return QRSegment(mode: .byte, count: data.count, bits: bb)
+    static func bytes(_ data: ArraySlice<UInt8>) -> QRSegment {
+        var bits = BitBuffer(reservingBits: data.count * 8)
+        for b in data { bits.append(Int(b), bits: 8) }
+        return QRSegment(mode: .byte, characterCount: data.count, data: bits)
     }
 
-    /// An ECI designator (§7.4.2), e.g. 26 for UTF-8.
-    public static func eci(_ value: Int) -> QRSegment {
-        var bb = BitBuffer()
-        if value < 1 << 7 { bb.append(value, bits: 8) }
-        else if value < 1 << 14 { bb.append(0b10, bits: 2); bb.append(value, bits: 14) }
-        else { bb.append(0b110, bits: 3); bb.append(value, bits: 21) }
-        return QRSegment(mode: .eci, count: 0, bits: bb)
-    }
+    // MARK: Length in a symbol
 
-    /// Bits this segment takes in a symbol of the given version, or nil if its
-    /// count does not fit the count field.
-    static func totalBits(_ segments: [QRSegment], version: Int) -> Int? {
-        var total = 0
-        for s in segments {
-            let cc = s.mode.countBits(version: version)
-            if s.count >= 1 << cc, s.mode != .eci { return nil }
-            total += 4 + cc + s.bits.count
+    /// Bits the segments take in a symbol of this version, headers included,
+    /// and whether every count fits its count field.
+    static func bitLength(of segments: [QRSegment], version: Int) -> (bits: Int, countsFit: Bool) {
+        var bits = 0
+        var countsFit = true
+        for segment in segments {
+            let countBits = segment.mode.characterCountBits(version: version)
+            if segment.characterCount >= 1 << countBits && segment.mode != .eci { countsFit = false }
+            bits += 4 + countBits + segment.data.count
         }
-        return total
+        return (bits, countsFit)
     }
-}
-
-/// An append-only sequence of bits, most significant first.
-struct BitBuffer: Sendable, Equatable {
-    private(set) var words: [UInt8] = []
-    private(set) var count = 0
-
-    mutating func append(_ value: Int, bits n: Int) {
-        var i = n - 1
-        while i >= 0 {
-            if count & 7 == 0 { words.append(0) }
-            if (value >> i) & 1 != 0 { words[count >> 3] |= 0x80 >> UInt8(count & 7) }
-            count += 1
-            i -= 1
-        }
-    }
-
-    mutating func append(_ other: BitBuffer) {
-        for i in 0..<other.count { append(other.bit(i) ? 1 : 0, bits: 1) }
-    }
-
-    func bit(_ i: Int) -> Bool { words[i >> 3] & (0x80 >> UInt8(i & 7)) != 0 }
 }

@@ -1,69 +1,137 @@
-"""Differential test of the in-house QR encoder against Nayuki's qrcodegen."""
-import functools, json, random, subprocess
-import qrcodegen
+"""Differential test of the in-house encoder (`huiqi qr --batch`) against
+Nayuki's reference implementation, qrcodegen (PyPI `qrcodegen`).
+
+Both sides must get the same segments for the matrices to be comparable:
+qrcodegen's `make_segments` puts the whole text in one mode, while Huiqi
+splits it optimally. So:
+
+* forced cases give both sides the same single segment explicitly (batch
+  field "mode" here, `QrSegment.make_*` there), ECI off, no boost, and force
+  version, level and (half the time) the mask: matrices and the automatically
+  chosen masks must be identical;
+* automatic cases use texts whose optimal split is one segment anyway (all
+  digits; alphanumeric without digits; bytes without digits or capitals) so
+  that `encode_text` and Huiqi's optimiser agree: version choice, level
+  boost, mask choice and matrix must be identical.
+"""
+import random
+
+import pytest
 from qrcodegen import QrCode, QrSegment
 
+from qr_helpers import LEVEL_LETTERS, huiqi_binary, qrcodegen_matrix, run_batch
+
 LEVELS = {"L": QrCode.Ecc.LOW, "M": QrCode.Ecc.MEDIUM, "Q": QrCode.Ecc.QUARTILE, "H": QrCode.Ecc.HIGH}
-# Alphabets whose texts both encoders put in a single segment of one mode,
-# so forced version, level and mask must give the same matrix.
 ALPHABETS = {
     "numeric": "0123456789",
-    "alphanumeric": "ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:",
-    "byte": "abcdefghijklmnopqrstuvwxyz#&=_~",
+    "alphanumeric": "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:",
+    # Any Unicode: byte mode takes the UTF-8 bytes.
+    "byte": "abcdefghijklmnopqrstuvwxyz0123456789ABC#&=_~?/:.中文惠企贷款金融服务é€😀",
 }
+# Alphabets whose optimal split is a single segment of the mode named.
+SINGLE_SEGMENT_ALPHABETS = {
+    "numeric": "0123456789",
+    "alphanumeric": "ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:",
+    "byte": "abcdefghijklmnopqrstuvwxyz#&=_~?中文惠企",
+}
+CASES = 1200
 
-@functools.lru_cache(maxsize=None)
-def capacity(version, ecc, mode):
-    """Largest text length of this mode that fits version and level, found by qrcodegen's own bit count."""
-    lo, hi = 0, 8000
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        seg = make_segment(ALPHABETS[mode][0] * mid, mode)
-        bits = QrSegment.get_total_bits([seg], version)
-        cap = QrCode._get_num_data_codewords(version, LEVELS[ecc]) * 8
-        if bits is not None and bits <= cap:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
-def make_segment(text, mode):
+@pytest.fixture(scope="module")
+def huiqi():
+    return huiqi_binary()
+
+
+def segment(text, mode):
     if mode == "numeric":
         return QrSegment.make_numeric(text)
     if mode == "alphanumeric":
         return QrSegment.make_alphanumeric(text)
-    return QrSegment.make_bytes(text.encode())
+    return QrSegment.make_bytes(text.encode("utf-8"))
 
-def matrix(qr):
-    return ",".join("".join("1" if qr.get_module(x, y) else "0" for x in range(qr.get_size())) for y in range(qr.get_size()))
 
-def test_matrices_and_mask_choice_match_qrcodegen(huiqi, tmp_path):
+def fits(text, mode, version, level):
+    bits = QrSegment.get_total_bits([segment(text, mode)], version)
+    return bits is not None and bits <= QrCode._get_num_data_codewords(version, LEVELS[level]) * 8
+
+
+def random_text(rng, alphabet, mode, version, level):
+    """A random text that fits the version and level in this mode, of random length up to capacity."""
+    text = "".join(rng.choice(alphabet) for _ in range(8000 if mode != "byte" else 3000))
+    lo, hi = 0, len(text)
+    while lo < hi:   # the longest prefix that fits
+        mid = (lo + hi + 1) // 2
+        if fits(text[:mid], mode, version, level):
+            lo = mid
+        else:
+            hi = mid - 1
+    # Bias towards full symbols, where padding is short and every block is busy.
+    length = lo if rng.random() < 0.25 else rng.randint(1, max(1, lo))
+    return text[:length]
+
+
+def describe(case):
+    return {k: (v if k != "text" else v[:40] + ("…" if len(v) > 40 else "")) for k, v in case.items()}
+
+
+def test_forced_version_level_mask_match_qrcodegen(huiqi, tmp_path):
     rng = random.Random(18004)
     cases, expected = [], []
-    for i in range(1200):
+    for i in range(CASES):
         version = i % 40 + 1
-        ecc = "LMQH"[(i // 40) % 4]
-        mode = ["numeric", "alphanumeric", "byte"][i % 3]
-        n = rng.randint(1, max(1, capacity(version, ecc, mode)))
-        text = "".join(rng.choice(ALPHABETS[mode]) for _ in range(n))
-        mask = rng.randrange(8) if i % 2 == 0 else -1
-        qr = QrCode.encode_segments([make_segment(text, mode)], LEVELS[ecc], version, version, mask, False)
-        cases.append({"text": text, "ecc": ecc, "version": version, "mask": None if mask < 0 else mask, "boost": False, "eci": "off"})
-        expected.append(f"{qr.get_version()} {qr.get_mask()} {ecc} {matrix(qr)}")
-    path = tmp_path / "cases.jsonl"
-    path.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in cases) + "\n", encoding="utf-8")
-    out = subprocess.run([huiqi, "qr", "--batch", str(path)], check=True, capture_output=True, text=True).stdout.splitlines()
-    assert len(out) == len(expected)
-    versions = set()
-    for case, got, want in zip(cases, out, expected):
-        assert got == want, f"mismatch for {case}"
-        versions.add(case["version"])
-    assert versions == set(range(1, 41))
+        level = LEVEL_LETTERS[(i // 40) % 4]
+        mode = ["numeric", "alphanumeric", "byte"][(i // 160) % 3]
+        text = random_text(rng, ALPHABETS[mode], mode, version, level)
+        mask = rng.randrange(8) if i % 2 == 0 else None
+        qr = QrCode.encode_segments([segment(text, mode)], LEVELS[level], version, version,
+                                    -1 if mask is None else mask, False)
+        cases.append({"text": text, "ecc": level, "version": version, "mask": mask, "boost": False,
+                      "eci": "off", "mode": mode})
+        expected.append({"version": qr.get_version(), "ecc": level, "mask": qr.get_mask(), "matrix": qrcodegen_matrix(qr)})
+    results = run_batch(huiqi, cases, tmp_path)
+    covered = set()
+    for case, got, want in zip(cases, results, expected):
+        assert got == want, f"mismatch for {describe(case)}"
+        covered.add((case["version"], case["ecc"], case["mode"]))
+    assert {v for v, _, _ in covered} == set(range(1, 41))
+    assert {(l, m) for _, l, m in covered} == {(l, m) for l in LEVEL_LETTERS for m in ALPHABETS}
 
-def test_errors_are_reported_not_crashes(huiqi):
-    r = subprocess.run([huiqi, "qr", "x" * 3000, "--ecc", "H"], capture_output=True, text=True)
-    assert r.returncode == 1 and "data too long" in r.stderr
-    r = subprocess.run([huiqi, "qr", "hello", "--mask", "9"], capture_output=True, text=True)
-    assert r.returncode == 1 and "invalid mask" in r.stderr
-    r = subprocess.run([huiqi, "qr", "hello" * 40, "--version", "1"], capture_output=True, text=True)
-    assert r.returncode == 1 and "data too long" in r.stderr
+
+def test_automatic_choices_match_qrcodegen(huiqi, tmp_path):
+    """Smallest version, level boost and mask, all chosen automatically."""
+    rng = random.Random(7)
+    cases, expected = [], []
+    for i in range(600):
+        mode = ["numeric", "alphanumeric", "byte"][i % 3]
+        level = LEVEL_LETTERS[(i // 3) % 4]
+        version = rng.randint(1, 40)   # aim the length at some version's capacity
+        text = random_text(rng, SINGLE_SEGMENT_ALPHABETS[mode], mode, version, level)
+        qr = QrCode.encode_text(text, LEVELS[level])
+        cases.append({"text": text, "ecc": level, "eci": "off"})
+        expected.append({"version": qr.get_version(), "ecc": "LMQH"[qr.get_error_correction_level().ordinal],
+                         "mask": qr.get_mask(), "matrix": qrcodegen_matrix(qr)})
+    results = run_batch(huiqi, cases, tmp_path)
+    for case, got, want in zip(cases, results, expected):
+        assert got == want, f"mismatch for {describe(case)}"
+    assert len({r["version"] for r in results}) > 30
+
+
+def test_errors_are_reported_not_crashes(huiqi, tmp_path):
+    cases = [
+        {"text": "x" * 3000, "ecc": "H"},
+        {"text": "hello" * 40, "ecc": "M", "version": 1},
+        {"text": "hello", "mask": 9},
+        {"text": "hello", "version": 41},
+        {"text": "hello", "minVersion": 5, "maxVersion": 2},
+        {"text": "12a", "mode": "numeric"},
+        {"text": "abc", "mode": "alphanumeric"},
+    ]
+    results = run_batch(huiqi, cases, tmp_path)
+    messages = [r.get("error", "") for r in results]
+    assert messages[0].startswith("data too long: it needs 24020 bits (3003 bytes), but version 40 at level H holds only 10208 bits (1276 bytes)")
+    assert messages[1].startswith("version 1 too small") and "smallest version that fits is 10" in messages[1]
+    assert messages[2].startswith("invalid mask 9")
+    assert messages[3].startswith("invalid version 41")
+    assert messages[4].startswith("invalid version range 5–2")
+    assert messages[5] == "invalid character for numeric mode at byte 2"
+    assert messages[6] == "invalid character for alphanumeric mode at byte 0"

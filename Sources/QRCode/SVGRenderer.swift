@@ -1,0 +1,107 @@
+extension QRCode {
+    /// The symbol as a standalone SVG document (or, without the namespace,
+    /// an element to inline in HTML).
+    ///
+    /// The viewBox is measured in modules, quiet zone included; a light
+    /// rectangle fills it and the dark modules are one `<path>` of
+    /// horizontal runs. `shape-rendering="crispEdges"` keeps module edges
+    /// sharp at any scale.
+    ///
+    /// - Parameters:
+    ///   - title: said by screen readers and shown as a tooltip; XML-escaped.
+    ///   - border: quiet zone in modules; the standard asks for at least 4 (§6.3.8). Negative counts as 0.
+    ///   - widthMillimetres: printed width and height; omitted when nil, not finite or not positive.
+    ///   - includeXMLNamespace: needed for a standalone .svg file, not for SVG inline in HTML.
+    ///   - ariaLabel: if given, an `aria-label` on the root, for when the title is not the best label.
+    ///   - role: add `role="img"`, so assistive technology treats the whole as one image.
+    public func svg(title: String, border: Int = 4, widthMillimetres: Double? = nil, includeXMLNamespace: Bool = true,
+                    ariaLabel: String? = nil, role: Bool = true) -> String {
+        let border = max(0, border)
+        let side = size + 2 * border
+        var out = [UInt8]()
+        out.reserveCapacity(size * size * 3 + 400)
+        out.append("<svg")
+        if includeXMLNamespace { out.append(" xmlns=\"http://www.w3.org/2000/svg\"") }
+        out.append(" viewBox=\"0 0 "); out.append(decimal: side); out.append(" "); out.append(decimal: side); out.append("\"")
+        if let mm = widthMillimetres, mm.isFinite, mm > 0 {
+            let length = Self.millimetres(mm)
+            out.append(" width=\"\(length)mm\" height=\"\(length)mm\"")
+        }
+        out.append(" shape-rendering=\"crispEdges\"")
+        if role { out.append(" role=\"img\"") }
+        if let ariaLabel {
+            out.append(" aria-label=\"")
+            out.append(xmlEscaped: ariaLabel)
+            out.append("\"")
+        }
+        out.append("><title>")
+        out.append(xmlEscaped: title)
+        out.append("</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"")
+        for y in 0..<size {
+            let row = y * size
+            var x = 0
+            while x < size {
+                guard modules[row + x] != 0 else { x += 1; continue }
+                var end = x + 1
+                while end < size && modules[row + end] != 0 { end += 1 }
+                // A run of dark modules: move to its top left, across, down one, back, close.
+                out.append("M"); out.append(decimal: x + border)
+                out.append(" "); out.append(decimal: y + border)
+                out.append("h"); out.append(decimal: end - x)
+                out.append("v1h-"); out.append(decimal: end - x)
+                out.append("z")
+                x = end
+            }
+        }
+        out.append("\"/></svg>")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// At most three decimals, no trailing zeros: 25, 25.4, 0.125.
+    private static func millimetres(_ mm: Double) -> String {
+        let thousandths = Int((mm * 1000).rounded())
+        let whole = thousandths / 1000, fraction = thousandths % 1000
+        guard fraction != 0 else { return String(whole) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 3 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(whole).\(digits)"
+    }
+}
+
+extension [UInt8] {
+    mutating func append(_ ascii: StaticString) {
+        ascii.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    mutating func append(_ text: String) { append(contentsOf: text.utf8) }
+
+    /// A non-negative integer in decimal, without going through String.
+    mutating func append(decimal value: Int) {
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// Text as XML character data or attribute value: the five markup
+    /// characters escaped, and characters XML 1.0 forbids anywhere (C0
+    /// controls other than tab, newline and return; U+FFFE, U+FFFF)
+    /// replaced by U+FFFD.
+    mutating func append(xmlEscaped text: String) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": append("&amp;")
+            case "<": append("&lt;")
+            case ">": append("&gt;")
+            case "\"": append("&quot;")
+            case "'": append("&apos;")
+            case "\t", "\n", "\r": append(contentsOf: String(scalar).utf8)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": append("\u{FFFD}")
+            default: append(contentsOf: String(scalar).utf8)
+            }
+        }
+    }
+}
