@@ -37,7 +37,7 @@ def test_failed_build_leaves_previous_site_untouched(huiqi, tmp_path, built_site
     out = tmp_path / "site"
     shutil.copytree(built_site, out)
     before = tree_digest(out)
-    p = next((content / "products").glob("*.yml"))
+    p = next(p for p in sorted((content / "products").glob("*.yml")) if "category: 信贷" in p.read_text(encoding="utf-8"))
     p.write_text(p.read_text(encoding="utf-8").replace("category: 信贷", "category: 贷款"), encoding="utf-8")
     r = build(huiqi, content, out)
     assert r.returncode == 1
