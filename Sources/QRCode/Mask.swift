@@ -17,31 +17,38 @@ enum Mask {
     }
 
     /// Every condition of Table 10 repeats every 12 rows (its periods in i
-    /// are 2, 3, 4 and 6), so each mask is 12 rows of 177 bits, 1 = invert.
-    /// rows[(mask · 12 + i mod 12) · 177 + j].
-    static let periodRows = 12
-    static let rowLength = QRTables.size(version: 40)
-    static let rows: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 8 * periodRows * rowLength)
+    /// are 2, 3, 4 and 6) and every 6 columns (periods 2, 3 and 6 in j), so
+    /// each mask is 12 row lines and 6 column lines of bits, 1 = invert, laid
+    /// out as `BitLines` of the largest symbol (smaller ones use a prefix).
+    static let rowPeriod = 12, columnPeriod = 6
+    static let wordsPerLine = BitLines.wordsPerLine(size: QRTables.size(version: 40))
+
+    /// rowBits[(mask · 12 + i mod 12) · wordsPerLine …]: which columns j row i inverts.
+    static let rowBits: [UInt64] = lines(period: rowPeriod) { mask, i, j in inverts(mask, row: i, column: j) }
+
+    /// columnBits[(mask · 6 + j mod 6) · wordsPerLine …]: which rows i column j inverts.
+    static let columnBits: [UInt64] = lines(period: columnPeriod) { mask, j, i in inverts(mask, row: i, column: j) }
+
+    private static func lines(period: Int, _ inverts: (Int, Int, Int) -> Bool) -> [UInt64] {
+        let size = QRTables.size(version: 40)
+        var result: [UInt64] = []
         for mask in all {
-            for i in 0..<periodRows {
-                for j in 0..<rowLength where inverts(mask, row: i, column: j) {
-                    table[(mask * periodRows + i) * rowLength + j] = 1
-                }
+            for phase in 0..<period {
+                var line = BitLines(size: size)
+                line.setLine(0) { inverts(mask, phase, $0) }
+                result += line.words.prefix(wordsPerLine)
             }
         }
-        return table
-    }()
+        return result
+    }
 
-    /// Writes `unmasked` with the mask applied to its data modules into `out`.
-    static func apply(_ mask: Int, to unmasked: UnsafePointer<UInt8>, isData: UnsafePointer<UInt8>, size: Int,
-                      rows: UnsafePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) {
-        for y in 0..<size {
-            let pattern = rows + (mask * periodRows + y % periodRows) * rowLength
-            let start = y * size
-            for x in 0..<size {
-                out[start + x] = unmasked[start + x] ^ (pattern[x] & isData[start + x])
-            }
+    /// Applies `mask` to the data modules of each line: line ^ (pattern & data).
+    static func apply(_ mask: Int, period: Int, patterns: UnsafePointer<UInt64>, to unmasked: UnsafePointer<UInt64>,
+                      data: UnsafePointer<UInt64>, lines: Int, wordsPerLine: Int, into out: UnsafeMutablePointer<UInt64>) {
+        for line in 0..<lines {
+            let pattern = patterns + (mask * period + line % period) * Self.wordsPerLine
+            let start = line * wordsPerLine
+            for k in 0..<wordsPerLine { out[start + k] = unmasked[start + k] ^ (pattern[k] & data[start + k]) }
         }
     }
 }

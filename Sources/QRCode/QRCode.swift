@@ -109,8 +109,7 @@ public struct QRCode: Sendable, Equatable {
                                   capacity: QRTables.dataCodewords(version: version, level: level))
         let codewords = Codewords.withErrorCorrection(data: data, version: version, level: level)
         let template = SymbolTemplate.of(version: version)
-        let placed = Placement.place(codewords, in: template)
-        let (chosenMask, modules) = Placement.masked(placed, template: template, level: level, forcedMask: mask)
+        let (chosenMask, modules) = Placement(codewords, in: template).finish(level: level, forcedMask: mask)
         return QRCode(version: version, errorCorrection: level, mask: chosenMask, size: template.size, modules: modules)
     }
 }

@@ -5,19 +5,20 @@
 struct SymbolTemplate: Sendable {
     let version: Int
     let size: Int
-    /// Row-major, 1 = dark: function patterns and version information drawn;
-    /// format information and every data module light.
-    let functionModules: [UInt8]
-    /// Row-major, 1 where a module carries data (and so takes the mask).
-    let isData: [UInt8]
-    /// Module indices (y · size + x) in the order codeword bits fill them.
-    /// The largest symbol has 177² < 2¹⁶ modules.
-    let placementOrder: [UInt16]
-    /// Module indices of format bits 0…14, first the copy around the top-left
-    /// finder, then the copy split between the other two.
-    let formatPositions: [UInt16]
-    /// Index of the module that is always dark (§7.9.1).
-    let darkModule: Int
+    /// Rows and columns with the function patterns and version information
+    /// drawn (1 = dark); format information and every data module light.
+    let functionRows: BitLines
+    let functionColumns: BitLines
+    /// Rows and columns with a 1 for each module that carries data (and so takes the mask).
+    let dataRows: BitLines
+    let dataColumns: BitLines
+    /// Column and row of each data module, in the order codeword bits fill them.
+    let placementX: [UInt8]
+    let placementY: [UInt8]
+    /// Column and row of format bits 0…14, first the copy around the
+    /// top-left finder, then the copy split between the other two.
+    let formatX: [Int]
+    let formatY: [Int]
 
     static let all: [SymbolTemplate] = QRTables.versions.map(SymbolTemplate.init(version:))
 
@@ -31,12 +32,25 @@ struct SymbolTemplate: Sendable {
         let format = drawing.reserveFormatInformation()
         if version >= 7 { drawing.drawVersionInformation(FormatInformation.versionBits(version: version)) }
         self.version = version
-        size = drawing.size
-        functionModules = drawing.modules
-        isData = drawing.isFunction.map { $0 ? 0 : 1 }
-        placementOrder = drawing.placementOrder()
-        formatPositions = format.positions
-        darkModule = format.darkModule
+        let size = drawing.size
+        self.size = size
+        var functionRows = BitLines(size: size), functionColumns = BitLines(size: size)
+        var dataRows = BitLines(size: size), dataColumns = BitLines(size: size)
+        for i in 0..<size {
+            functionRows.setLine(i) { drawing.modules[i * size + $0] != 0 }
+            functionColumns.setLine(i) { drawing.modules[$0 * size + i] != 0 }
+            dataRows.setLine(i) { !drawing.isFunction[i * size + $0] }
+            dataColumns.setLine(i) { !drawing.isFunction[$0 * size + i] }
+        }
+        self.functionRows = functionRows
+        self.functionColumns = functionColumns
+        self.dataRows = dataRows
+        self.dataColumns = dataColumns
+        let order = drawing.placementOrder()
+        placementX = order.map { UInt8($0.x) }
+        placementY = order.map { UInt8($0.y) }
+        formatX = format.map(\.x)
+        formatY = format.map(\.y)
     }
 
     /// A symbol grid being drawn: module colours and which are function modules.
@@ -97,17 +111,17 @@ struct SymbolTemplate: Sendable {
         /// Marks the format information modules as function modules, left
         /// light, and draws the dark module (§7.9.1, Figure 25). Returns where
         /// bits 0…14 of each copy go.
-        mutating func reserveFormatInformation() -> (positions: [UInt16], darkModule: Int) {
-            var first: [(Int, Int)] = []
+        mutating func reserveFormatInformation() -> [(x: Int, y: Int)] {
+            var first: [(x: Int, y: Int)] = []
             for i in 0...5 { first.append((8, i)) }           // bits 0–5 down column 8
             first += [(8, 7), (8, 8), (7, 8)]                 // bits 6–8 around the timing patterns
             for i in 9..<15 { first.append((14 - i, 8)) }     // bits 9–14 leftwards along row 8
-            var second: [(Int, Int)] = []
+            var second: [(x: Int, y: Int)] = []
             for i in 0..<8 { second.append((size - 1 - i, 8)) }        // bits 0–7 under the top-right finder
             for i in 8..<15 { second.append((8, size - 15 + i)) }      // bits 8–14 beside the bottom-left finder
             for (x, y) in first + second { set(x: x, y: y, dark: false) }
             set(x: 8, y: size - 8, dark: true)
-            return ((first + second).map { UInt16($0.1 * size + $0.0) }, (size - 8) * size + 8)
+            return first + second
         }
 
         /// Two 6×3 copies of the 18 version bits: bit i at (size − 11 + i mod 3,
@@ -125,8 +139,8 @@ struct SymbolTemplate: Sendable {
         /// columns from the right edge, upwards then downwards in turn, right
         /// module before left, skipping function modules; the vertical timing
         /// pattern's column is skipped as a whole.
-        func placementOrder() -> [UInt16] {
-            var order: [UInt16] = []
+        func placementOrder() -> [(x: Int, y: Int)] {
+            var order: [(x: Int, y: Int)] = []
             order.reserveCapacity(size * size)
             var right = size - 1
             while right >= 1 {
@@ -135,7 +149,7 @@ struct SymbolTemplate: Sendable {
                 for step in 0..<size {
                     let y = upward ? size - 1 - step : step
                     for x in [right, right - 1] where !isFunction[y * size + x] {
-                        order.append(UInt16(y * size + x))
+                        order.append((x, y))
                     }
                 }
                 right -= 2

@@ -14,6 +14,8 @@ splits it optimally. So:
   that `encode_text` and Huiqi's optimiser agree: version choice, level
   boost, mask choice and matrix must be identical.
 """
+import multiprocessing
+import os
 import random
 
 import pytest
@@ -35,6 +37,7 @@ SINGLE_SEGMENT_ALPHABETS = {
     "byte": "abcdefghijklmnopqrstuvwxyz#&=_~?中文惠企",
 }
 CASES = 1200
+AUTOMATIC_CASES = 240
 
 
 @pytest.fixture(scope="module")
@@ -50,24 +53,53 @@ def segment(text, mode):
     return QrSegment.make_bytes(text.encode("utf-8"))
 
 
-def fits(text, mode, version, level):
-    bits = QrSegment.get_total_bits([segment(text, mode)], version)
-    return bits is not None and bits <= QrCode._get_num_data_codewords(version, LEVELS[level]) * 8
+COUNT_BITS = {"numeric": (10, 12, 14), "alphanumeric": (9, 11, 13), "byte": (8, 16, 16)}
+
+
+def data_bits(mode, n):
+    """Bits of n characters (bytes in byte mode) in a segment's data part."""
+    if mode == "numeric":
+        return n // 3 * 10 + (0, 4, 7)[n % 3]
+    if mode == "alphanumeric":
+        return n // 2 * 11 + (n % 2) * 6
+    return n * 8
 
 
 def random_text(rng, alphabet, mode, version, level):
-    """A random text that fits the version and level in this mode, of random length up to capacity."""
-    text = "".join(rng.choice(alphabet) for _ in range(8000 if mode != "byte" else 3000))
-    lo, hi = 0, len(text)
-    while lo < hi:   # the longest prefix that fits
-        mid = (lo + hi + 1) // 2
-        if fits(text[:mid], mode, version, level):
-            lo = mid
-        else:
-            hi = mid - 1
+    """A random text in this mode that fits the version and level: often
+    exactly as long as fits, else of random length up to that."""
+    group = 0 if version <= 9 else (1 if version <= 26 else 2)
+    room = QrCode._get_num_data_codewords(version, LEVELS[level]) * 8 - 4 - COUNT_BITS[mode][group]
+    chars, used = [], 0
+    while True:
+        c = rng.choice(alphabet)
+        size = len(c.encode("utf-8")) if mode == "byte" else 1
+        if data_bits(mode, used + size) > room:
+            break
+        chars.append(c)
+        used += size
     # Bias towards full symbols, where padding is short and every block is busy.
-    length = lo if rng.random() < 0.25 else rng.randint(1, max(1, lo))
-    return text[:length]
+    length = len(chars) if rng.random() < 0.25 else rng.randint(1, max(1, len(chars)))
+    return "".join(chars[:length])
+
+
+def reference(case):
+    """qrcodegen's symbol for a batch case, in the batch output's form."""
+    level = LEVELS[case["ecc"]]
+    if "mode" in case:   # forced: one given segment, version, level, maybe mask; no boost
+        mask = -1 if case["mask"] is None else case["mask"]
+        qr = QrCode.encode_segments([segment(case["text"], case["mode"])], level, case["version"], case["version"],
+                                    mask, False)
+    else:
+        qr = QrCode.encode_text(case["text"], level)
+    return {"version": qr.get_version(), "ecc": LEVEL_LETTERS[qr.get_error_correction_level().ordinal],
+            "mask": qr.get_mask(), "matrix": qrcodegen_matrix(qr)}
+
+
+def references(cases):
+    """qrcodegen is pure Python and slow on large symbols: use every core."""
+    with multiprocessing.get_context("fork").Pool(os.cpu_count()) as pool:
+        return pool.map(reference, cases, chunksize=8)
 
 
 def describe(case):
@@ -76,18 +108,16 @@ def describe(case):
 
 def test_forced_version_level_mask_match_qrcodegen(huiqi, tmp_path):
     rng = random.Random(18004)
-    cases, expected = [], []
+    cases = []
     for i in range(CASES):
         version = i % 40 + 1
         level = LEVEL_LETTERS[(i // 40) % 4]
         mode = ["numeric", "alphanumeric", "byte"][(i // 160) % 3]
         text = random_text(rng, ALPHABETS[mode], mode, version, level)
-        mask = rng.randrange(8) if i % 2 == 0 else None
-        qr = QrCode.encode_segments([segment(text, mode)], LEVELS[level], version, version,
-                                    -1 if mask is None else mask, False)
+        mask = rng.randrange(8) if i % 3 != 0 else None   # automatic for a third: qrcodegen is slow at it
         cases.append({"text": text, "ecc": level, "version": version, "mask": mask, "boost": False,
                       "eci": "off", "mode": mode})
-        expected.append({"version": qr.get_version(), "ecc": level, "mask": qr.get_mask(), "matrix": qrcodegen_matrix(qr)})
+    expected = references(cases)
     results = run_batch(huiqi, cases, tmp_path)
     covered = set()
     for case, got, want in zip(cases, results, expected):
@@ -100,20 +130,19 @@ def test_forced_version_level_mask_match_qrcodegen(huiqi, tmp_path):
 def test_automatic_choices_match_qrcodegen(huiqi, tmp_path):
     """Smallest version, level boost and mask, all chosen automatically."""
     rng = random.Random(7)
-    cases, expected = [], []
-    for i in range(600):
+    cases = []
+    for i in range(AUTOMATIC_CASES):
         mode = ["numeric", "alphanumeric", "byte"][i % 3]
         level = LEVEL_LETTERS[(i // 3) % 4]
         version = rng.randint(1, 40)   # aim the length at some version's capacity
         text = random_text(rng, SINGLE_SEGMENT_ALPHABETS[mode], mode, version, level)
-        qr = QrCode.encode_text(text, LEVELS[level])
         cases.append({"text": text, "ecc": level, "eci": "off"})
-        expected.append({"version": qr.get_version(), "ecc": "LMQH"[qr.get_error_correction_level().ordinal],
-                         "mask": qr.get_mask(), "matrix": qrcodegen_matrix(qr)})
+    expected = references(cases)
     results = run_batch(huiqi, cases, tmp_path)
     for case, got, want in zip(cases, results, expected):
         assert got == want, f"mismatch for {describe(case)}"
     assert len({r["version"] for r in results}) > 30
+    assert {r["ecc"] for r in results} == set(LEVEL_LETTERS)
 
 
 def test_errors_are_reported_not_crashes(huiqi, tmp_path):
