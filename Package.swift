@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // System library: cmark-gfm and its GFM extensions from Debian.
@@ -30,11 +31,16 @@ let package = Package(
         .target(name: "PortalCheck", dependencies: ["PortalModel"]),
         // Routes, page contexts, Markdown, templates, feeds, search index, publishing.
         .target(name: "PortalSite", dependencies: [
-            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM",
+            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM", "CZlib",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // Live preview for editors: serves the last good build, rebuilds on change, reloads pages.
+        .target(name: "PortalServe", dependencies: [
+            "PortalModel", "PortalCheck", "PortalSite",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "huiqi", dependencies: [
-            "PortalModel", "PortalCheck", "PortalSite", "QRCode",
+            "PortalModel", "PortalCheck", "PortalSite", "PortalServe", "QRCode",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),

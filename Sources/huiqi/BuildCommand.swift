@@ -15,8 +15,11 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "输出目录 (output folder)")
     var output = "site"
 
-    @Option(name: .long, help: "覆盖 site.yml 的站点地址 (override baseURL)")
+    @Option(name: .long, help: "覆盖 site.yml 的站点地址，可含子路径 (override baseURL, e.g. https://example.gov.cn/jrfw/)")
     var baseURL: String?
+
+    @Flag(name: .long, help: "为文本文件另存 .gz 预压缩文件，供 nginx gzip_static 使用 (write precompressed .gz files)")
+    var gzip = false
 
     func run() throws {
         let started = Date()
@@ -24,37 +27,29 @@ struct BuildCommand: ParsableCommand {
         if let baseURL, !(WebURL.isValidHTTP(baseURL) && baseURL.hasSuffix("/")) {
             throw ValidationError("--base-url 应为以 / 结尾的 http(s) 地址 (must be an http(s) URL ending in /): \(baseURL)")
         }
-        let checked: ContentPipeline.Checked
+        let inputs = BuildPipeline.Inputs(
+            contentDirectory: URL(fileURLWithPath: options.content), contentDisplayName: options.content,
+            themeDirectory: URL(fileURLWithPath: theme), options: .init(date: date, baseURL: baseURL))
+        let result: BuildPipeline.Result
         do {
-            checked = try ContentPipeline.loadAndCheck(options, date: date)
+            result = try BuildPipeline.run(inputs)
         } catch let failure as LoadFailure {
             Terminal.printError("huiqi: \(failure.description)")
             throw ExitCode(2)
-        }
-        guard !checked.diagnostics.hasErrors else {
-            DiagnosticPrinter.print(checked.diagnostics, format: .text, to: Terminal.printError)
-            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
-            throw ExitCode(1)
-        }
-        let loadedTheme: Theme
-        do {
-            loadedTheme = try Theme.load(directory: URL(fileURLWithPath: theme))
         } catch {
             Terminal.printError("huiqi: \(error)")
             throw ExitCode(2)
         }
-        let built = SiteBuilder.build(portal: checked.portal, theme: loadedTheme, options: .init(date: date, baseURL: baseURL))
-        var all = checked.diagnostics
-        all.add(contentsOf: built.diagnostics)
-        if all.hasErrors {
-            DiagnosticPrinter.print(all, format: .text, to: Terminal.printError)
+        guard let built = result.output else {
+            DiagnosticPrinter.print(result.diagnostics, format: .text, to: Terminal.printError)
             Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
             throw ExitCode(1)
         }
-        for w in all.sorted { Terminal.printError(w.text) }
-        let report = try Publisher.publish(built.files, to: URL(fileURLWithPath: output))
+        for w in result.diagnostics.sorted { Terminal.printError(w.text) }
+        let files = gzip ? Precompress.addGzipCopies(built.files) : built.files
+        let report = try Publisher.publish(files, to: URL(fileURLWithPath: output))
         let seconds = Date().timeIntervalSince(started)
         Terminal.printError(String(format: "已生成 %d 个页面、%d 个文件（新写入 %d，未变 %d），用时 %.2f 秒 → %@/",
-                                   built.pageCount, built.files.count, report.written, report.unchanged, seconds, output))
+                                   built.pageCount, files.count, report.written, report.unchanged, seconds, output))
     }
 }

@@ -79,8 +79,8 @@ public final class FieldReader {
                 collector.add(Diagnostic(.V003, at: pair.keyLocation, message, field: prefix + pair.key, expected: expected))
                 continue
             }
-            if case .null = pair.value.value, spec.isMandatory {
-                continue // reported as missing below
+            if case .null = pair.value.value {
+                continue // a key left empty is absent: fine if optional, reported as missing below if not
             }
             values[pair.key] = pair.value
             map.map.locations[prefix + pair.key] = pair.value.location

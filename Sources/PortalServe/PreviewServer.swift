@@ -1,0 +1,122 @@
+import Foundation
+import Hummingbird
+import PortalModel
+import PortalSite
+
+/// `huiqi serve`: builds the site in memory, serves it on loopback, rebuilds
+/// when content or theme files change, and tells open pages to reload. A
+/// failed rebuild keeps the last good site and shows the errors over it.
+public struct PreviewServer: Sendable {
+    public let inputs: BuildPipeline.Inputs
+    public let host: String
+    public let port: Int
+    /// Where diagnostics and status lines go (the terminal).
+    public let log: @Sendable (String) -> Void
+
+    public init(inputs: BuildPipeline.Inputs, host: String, port: Int, log: @escaping @Sendable (String) -> Void) {
+        self.inputs = inputs
+        self.host = host
+        self.port = port
+        self.log = log
+    }
+
+    public func run() async throws {
+        let state = PreviewState()
+        await rebuild(state)
+        let watcher = FileWatcher(directories: [inputs.contentDirectory, inputs.themeDirectory])
+        let watchTask = Task { await watcher.watch { await rebuild(state) } }
+        defer { watchTask.cancel() }
+
+        let router = Router()
+        router.get(RouterPath(LiveReloadScript.path)) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
+        }
+        router.get(RouterPath(LiveReloadScript.diagnosticsPath)) { _, _ in
+            let encoder = JSONEncoder()
+            let data = (try? encoder.encode(await state.diagnostics)) ?? Data("[]".utf8)
+            return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                     body: .init { writer in
+                         let (id, events) = await state.subscribe()
+                         defer { Task { await state.unsubscribe(id) } }
+                         try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                         for await event in events {
+                             try await writer.write(ByteBuffer(string: "event: \(event)\ndata: \(event)\n\n"))
+                         }
+                         try await writer.finish(nil)
+                     })
+        }
+        router.get("**") { request, _ in await respond(path: request.uri.path, state: state) }
+        router.get("/") { request, _ in await respond(path: request.uri.path, state: state) }
+
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "huiqi-serve"),
+                              onServerRunning: { _ in log("预览地址 (preview at) http://\(host):\(port)/  按 Ctrl-C 停止") })
+        try await app.runService()
+    }
+
+    /// One build; on success the site is replaced, on failure only the errors are.
+    func rebuild(_ state: PreviewState) async {
+        let started = Date()
+        do {
+            let result = try BuildPipeline.run(inputs)
+            if let output = result.output {
+                await state.publish(output, warnings: result.diagnostics.sorted)
+                log(String(format: "已重新生成 %d 个页面，用时 %.2f 秒 (rebuilt)", output.pageCount, Date().timeIntervalSince(started)))
+            } else {
+                await state.fail(result.diagnostics.sorted)
+                for d in result.diagnostics.sorted { log(d.text) }
+                log("构建失败，继续显示上一次成功的版本 (build failed; still serving the last good site)")
+            }
+        } catch {
+            let d = Diagnostic(.F006, at: SourceLocation(file: inputs.contentDisplayName), "\(error)")
+            await state.fail([d])
+            log("huiqi: \(error)")
+        }
+    }
+
+    func respond(path rawPath: String, state: PreviewState) async -> Response {
+        let path = (rawPath.removingPercentEncoding ?? rawPath).split(separator: "?").first.map(String.init) ?? "/"
+        var relative = String(path.drop { $0 == "/" })
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        if let bytes = await state.file(relative) {
+            return Response(status: .ok, headers: [.contentType: ContentTypes.forPath(relative), .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: inject(bytes, path: relative))))
+        }
+        if await state.file(relative + "/index.html") != nil {
+            return Response(status: .movedPermanently, headers: [.location: path + "/"])
+        }
+        let notFound = await state.file("404.html") ?? Array("404".utf8)
+        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: inject(notFound, path: "404.html"))))
+    }
+
+    /// Adds the reload script to HTML just before `</head>`.
+    func inject(_ bytes: [UInt8], path: String) -> [UInt8] {
+        guard path.hasSuffix(".html") else { return bytes }
+        let html = String(decoding: bytes, as: UTF8.self)
+        guard let range = html.range(of: "</head>") else { return bytes }
+        return Array(html.replacingCharacters(in: range, with: LiveReloadScript.tag + "\n</head>").utf8)
+    }
+}
+
+enum ContentTypes {
+    static func forPath(_ path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "xml": return "application/xml"
+        case "ics": return "text/calendar; charset=utf-8"
+        case "txt": return "text/plain; charset=utf-8"
+        case "gz": return "application/gzip"
+        default: return "application/octet-stream"
+        }
+    }
+}
