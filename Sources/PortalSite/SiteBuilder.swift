@@ -25,18 +25,35 @@ public enum SiteBuilder {
     }
 
     public static func build(portal: Portal, theme: Theme, options: Options) -> Output {
+        var clock = StageClock()
         let index = PortalIndex(portal: portal, date: options.date, baseURL: options.baseURL)
         let renderer = PageRenderer(theme: theme, shell: PageShell(index: index, theme: theme))
         let routes = RoutePlan.routes(index)
+        clock.lap("plan")
         var files = ParallelMap.map(routes) { $0.make(renderer) }.flatMap { $0 }
+        clock.lap("render")
         files += theme.assetFiles.map { OutputFile(path: $0.key, bytes: $0.value) }
         files += [
             OutputFile(path: Paths.sitemap, bytes: Array(Sitemap.xml(pages: files.map(\.path), index: index).utf8)),
             OutputFile(path: Paths.robots, bytes: Array(Sitemap.robots(index: index).utf8)),
         ]
         files.sort { $0.path < $1.path }
+        clock.lap("sitemap+sort")
         var diagnostics = DiagnosticList()
         diagnostics.add(contentsOf: LinkChecker.check(files))
+        clock.lap("links")
         return Output(files: files, diagnostics: diagnostics)
+    }
+}
+
+/// Stage times on stderr when HUIQI_TIMING is set (for profiling the build).
+struct StageClock {
+    static let enabled = ProcessInfo.processInfo.environment["HUIQI_TIMING"] != nil
+    var last = Date()
+    mutating func lap(_ name: String) {
+        guard Self.enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(String(format: "[timing] %@ %.3fs\n", name, now.timeIntervalSince(last)).data(using: .utf8)!)
+        last = now
     }
 }

@@ -5,40 +5,48 @@ import PortalModel
 enum LinkChecker {
     static func check(_ files: [OutputFile]) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
-        var diagnostics: [Diagnostic] = []
-        for file in files where file.isHTML {
-            let html = String(decoding: file.bytes, as: UTF8.self)
-            for link in links(in: html) {
-                guard let target = resolve(link, from: file.path) else { continue }
+        let html = files.filter(\.isHTML)
+        // Pages are scanned in parallel; results are merged in file order, so
+        // the diagnostics come out as from a sequential scan.
+        let perFile = ParallelMap.map(html) { file -> [Diagnostic] in
+            var diagnostics: [Diagnostic] = []
+            let directory = file.path.split(separator: "/").dropLast().map(String.init)
+            for link in links(in: file.bytes) {
+                guard let target = resolve(link, directory: directory) else { continue }
                 if !paths.contains(target) {
                     diagnostics.append(Diagnostic(.K001, at: SourceLocation(file: "site/" + file.path),
                                                   "链接 “\(link)” 指向不存在的页面 \(target) (broken internal link)",
                                                   expected: "指向站内已有页面的链接"))
                 }
             }
+            return diagnostics
         }
-        return diagnostics
+        return perFile.flatMap { $0 }
     }
 
     /// Values of href="…" and src="…" attributes.
-    static func links(in html: String) -> [String] {
+    static func links(in html: String) -> [String] { links(in: Array(html.utf8)) }
+
+    /// Values of ` href="…"` and ` src="…"` attributes, scanned over the bytes.
+    static func links(in bytes: [UInt8]) -> [String] {
         var out: [String] = []
-        let bytes = Array(html.utf8)
-        let patterns: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
-        var i = 0
-        while i < bytes.count {
-            var matched: [UInt8]?
-            for p in patterns where bytes[i] == 0x20 && i + p.count <= bytes.count && Array(bytes[i..<(i + p.count)]) == p {
-                matched = p
-            }
-            if let p = matched {
-                let start = i + p.count
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                guard b[i] == 0x20 else { i += 1; continue }
+                var start = -1
+                // " href=\""
+                if i + 7 <= n, b[i + 1] == 0x68, b[i + 2] == 0x72, b[i + 3] == 0x65, b[i + 4] == 0x66, b[i + 5] == 0x3D, b[i + 6] == 0x22 {
+                    start = i + 7
+                } else if i + 6 <= n, b[i + 1] == 0x73, b[i + 2] == 0x72, b[i + 3] == 0x63, b[i + 4] == 0x3D, b[i + 5] == 0x22 {
+                    start = i + 6   // " src=\""
+                }
+                guard start >= 0 else { i += 1; continue }
                 var end = start
-                while end < bytes.count && bytes[end] != 0x22 { end += 1 }
-                out.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                while end < n && b[end] != 0x22 { end += 1 }
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
                 i = end
-            } else {
-                i += 1
             }
         }
         return out
@@ -47,11 +55,15 @@ enum LinkChecker {
     /// The output file a relative link points to, or nil for links that leave
     /// the site (other schemes, absolute URLs, in-page anchors).
     static func resolve(_ link: String, from page: String) -> String? {
-        var l = link.replacingOccurrences(of: "&amp;", with: "&")
+        resolve(link, directory: page.split(separator: "/").dropLast().map(String.init))
+    }
+
+    static func resolve(_ link: String, directory: [String]) -> String? {
+        var l = link.contains("&amp;") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if let hash = l.firstIndex(of: "#") { l = String(l[..<hash]) }
         if let q = l.firstIndex(of: "?") { l = String(l[..<q]) }
         if l.isEmpty || l.contains(":") || l.hasPrefix("//") { return nil }
-        var parts = page.split(separator: "/").dropLast().map(String.init)
+        var parts = directory
         if l.hasPrefix("/") { parts = []; l.removeFirst() }
         for segment in l.split(separator: "/", omittingEmptySubsequences: false) {
             switch segment {

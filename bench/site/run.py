@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Builds synthetic portals with Huiqi and with Hugo, alternating, and prints
+median wall time, the ratio Huiqi/Hugo, peak RSS, pages written, the `cp -r`
+floor and the one-product incremental rebuild, per size.
+
+    python3 bench/site/run.py [--sizes small,medium,large] [--runs 3] [--large-runs 2]
+                              [--huiqi .build-bench/release/huiqi] [--work /tmp/huiqi-bench]
+
+Both generators run with a warm page cache (a warm-up build of each is not
+counted). A full build starts from no output folder and no cache; the
+incremental build changes one product file after a full build.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+DATE = "2026-11-23"
+
+
+def timed(cmd, cwd=None, env=None):
+    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MB, stderr)."""
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    dt = time.perf_counter() - t0
+    if p.returncode != 0:
+        sys.stderr.write(p.stdout + p.stderr)
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
+    return dt, (int(m.group(1)) / 1024 if m else float("nan")), p.stderr
+
+
+def count_files(root):
+    html = total = 0
+    for _, _, files in os.walk(root):
+        total += len(files)
+        html += sum(1 for f in files if f.endswith(".html"))
+    return html, total
+
+
+def newer_than(root, t):
+    n = 0
+    for d, _, files in os.walk(root):
+        for f in files:
+            if os.lstat(os.path.join(d, f)).st_mtime > t:
+                n += 1
+    return n
+
+
+def rm(path):
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="small,medium,large")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--large-runs", type=int, default=2)
+    ap.add_argument("--huiqi", default=os.path.join(REPO, ".build-bench/release/huiqi"))
+    ap.add_argument("--hugo", default="hugo")
+    ap.add_argument("--work", default="/tmp/huiqi-bench")
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    huiqi = os.path.abspath(a.huiqi)
+    theme = os.path.join(REPO, "themes/default")
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    hv = subprocess.run([a.hugo, "version"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    print(f"# huiqi: {huiqi}\n# hugo: {hv}\n# cpus: {os.cpu_count()}  date: {DATE}  seed: {a.seed}\n", flush=True)
+    rows = []
+    for size in a.sizes.split(","):
+        work = os.path.join(a.work, size)
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--size", size, "--seed", str(a.seed), "--out", work],
+                       check=True, stdout=subprocess.DEVNULL)
+        gen_s = time.perf_counter() - t0
+        content = os.path.join(work, "content")
+        hugo_src = os.path.join(work, "hugo")
+        hq_root = os.path.join(work, "huiqi-out")      # output folder and anything Huiqi keeps beside it
+        hq_out = os.path.join(hq_root, "site")
+        hg_out = os.path.join(work, "hugo-out")
+        chk = subprocess.run([huiqi, "check", "--content", content, "--date", DATE], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        errors = len(re.findall(r": error: ", chk.stdout))
+        warnings = len(re.findall(r": warning: ", chk.stdout))
+        if chk.returncode != 0 or errors:
+            print(chk.stdout[-3000:])
+            raise SystemExit(f"{size}: huiqi check reported {errors} errors")
+        huiqi_cmd = [huiqi, "build", "--content", content, "--theme", theme, "--output", hq_out, "--date", DATE]
+        hugo_cmd = [a.hugo, "--quiet", "--source", hugo_src, "--destination", hg_out]
+        runs = a.large_runs if size == "large" else a.runs
+        # warm-up (page cache, not counted)
+        rm(hq_root); timed(huiqi_cmd, env=env)
+        rm(hg_out); timed(hugo_cmd, env=env)
+        hq_t, hq_m, hg_t, hg_m = [], [], [], []
+        for r in range(runs):
+            rm(hq_root)
+            t, m, _ = timed(huiqi_cmd, env=env); hq_t.append(t); hq_m.append(m)
+            rm(hg_out)
+            t, m, _ = timed(hugo_cmd, env=env); hg_t.append(t); hg_m.append(m)
+            print(f"  {size} run {r + 1}: huiqi {hq_t[-1]:.2f}s {hq_m[-1]:.0f}MB   hugo {hg_t[-1]:.2f}s {hg_m[-1]:.0f}MB", flush=True)
+        hq_pages, hq_files = count_files(hq_out)
+        hg_pages, hg_files = count_files(hg_out)
+        # floor: copying the finished output tree
+        floor = []
+        for _ in range(3):
+            dst = os.path.join(work, "cp-floor")
+            rm(dst)
+            t1 = time.perf_counter(); subprocess.run(["cp", "-r", hq_out, dst], check=True); floor.append(time.perf_counter() - t1)
+        rm(os.path.join(work, "cp-floor"))
+        # incremental: one product file changed after a full build (output and any cache in place)
+        names = sorted(n for n in os.listdir(os.path.join(content, "products")) if n.endswith(".yml"))
+        victim = os.path.join(content, "products", names[len(names) // 2])
+        hugo_victim = os.path.join(hugo_src, "content", "products", names[len(names) // 2][:-4] + ".md")
+        orig, horig = open(victim, encoding="utf-8").read(), open(hugo_victim, encoding="utf-8").read()
+        inc_t, inc_w, inc_m, hinc_t, hinc_w = [], [], [], [], []
+        try:
+            for k in range(runs):
+                mark = time.time()
+                time.sleep(0.01)
+                new_days = 90 + k
+                with open(victim, "w", encoding="utf-8") as f:
+                    f.write(re.sub(r"processingDays: \d+", f"processingDays: {new_days}", orig))
+                with open(hugo_victim, "w", encoding="utf-8") as f:
+                    f.write(re.sub(r"processingDays: \d+", f"processingDays: {new_days}", horig))
+                t, m, err = timed(huiqi_cmd, env=env)
+                inc_t.append(t); inc_m.append(m); inc_w.append(newer_than(hq_out, mark))
+                mark = time.time()
+                time.sleep(0.01)
+                t, _, _ = timed(hugo_cmd, env=env)
+                hinc_t.append(t); hinc_w.append(newer_than(hg_out, mark))
+        finally:
+            with open(victim, "w", encoding="utf-8") as f:
+                f.write(orig)
+            with open(hugo_victim, "w", encoding="utf-8") as f:
+                f.write(horig)
+        row = dict(size=size, hq=statistics.median(hq_t), hg=statistics.median(hg_t), hq_m=max(hq_m), hg_m=max(hg_m),
+                   hq_pages=hq_pages, hq_files=hq_files, hg_pages=hg_pages, hg_files=hg_files, floor=statistics.median(floor),
+                   inc=statistics.median(inc_t), inc_w=max(inc_w), inc_m=max(inc_m), hinc=statistics.median(hinc_t),
+                   hinc_w=max(hinc_w), runs=runs, gen=gen_s, warnings=warnings)
+        rows.append(row)
+        print(f"{size}: generated in {row['gen']:.1f}s; huiqi check: 0 errors, {warnings} warnings\n"
+              f"  full build  huiqi {row['hq']:.2f}s  hugo {row['hg']:.2f}s  ratio huiqi/hugo {row['hq'] / row['hg']:.2f}  (median of {runs})\n"
+              f"  peak RSS    huiqi {row['hq_m']:.0f} MB  hugo {row['hg_m']:.0f} MB\n"
+              f"  written     huiqi {hq_pages} pages / {hq_files} files   hugo {hg_pages} pages / {hg_files} files\n"
+              f"  floor       cp -r of huiqi's output {row['floor']:.2f}s\n"
+              f"  one product changed: huiqi {row['inc']:.2f}s ({100 * row['inc'] / row['hq']:.0f}% of full), {row['inc_w']} files rewritten, {row['inc_m']:.0f} MB;"
+              f"  hugo {row['hinc']:.2f}s, {row['hinc_w']} files rewritten\n", flush=True)
+    print("| size | huiqi full | hugo full | huiqi/hugo | RSS huiqi | RSS hugo | pages huiqi | pages hugo | cp -r floor | huiqi 1-product rebuild (files rewritten) | hugo rebuild (files rewritten) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['size']} | {r['hq']:.2f} s | {r['hg']:.2f} s | {r['hq'] / r['hg']:.2f}× | {r['hq_m']:.0f} MB | {r['hg_m']:.0f} MB | "
+              f"{r['hq_pages']} ({r['hq_files']} files) | {r['hg_pages']} ({r['hg_files']} files) | {r['floor']:.2f} s | "
+              f"{r['inc']:.2f} s = {100 * r['inc'] / r['hq']:.0f}% ({r['inc_w']}) | {r['hinc']:.2f} s ({r['hinc_w']}) |")
+    sizes = {r["size"]: r for r in rows}
+    if "medium" in sizes and "large" in sizes:
+        print(f"\nlarge/medium huiqi time: {sizes['large']['hq'] / sizes['medium']['hq']:.1f}×")
+
+
+if __name__ == "__main__":
+    main()
