@@ -1,16 +1,16 @@
 # Huiqi — two commands: `make site` builds the example portal into site/,
 # `make test` runs every test. Both install what they need.
 SHELL := /bin/bash
-DATE ?= 2026-11-23
+# Build date for `make site` (default: today in Asia/Shanghai); tests pin their own.
+DATE ?=
 APT_SITE := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
-APT_TEST := $(APT_SITE) zbar-tools
-PIP_TEST := pytest qrcodegen zxing-cpp pillow
+APT_TEST := $(APT_SITE) zbar-tools nginx-light chromium chromium-driver default-jre-headless
 
 .PHONY: site test deps test-deps build-release clean
 
 site: deps
 	swift build -c release --product huiqi
-	.build/release/huiqi build --content content --theme themes/default --output site --date $(DATE)
+	.build/release/huiqi build --content content --theme themes/default --output site $(if $(DATE),--date $(DATE))
 
 test: test-deps
 	swift build --build-tests
@@ -24,7 +24,7 @@ deps:
 test-deps:
 	@missing=$$(for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
-	@python3 -c "import pytest, qrcodegen, zxingcpp, PIL" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
+	@python3 -m pip install -q -r Tests/e2e/requirements.txt $$(test -f Tests/e2e/requirements-browser.txt && echo -r Tests/e2e/requirements-browser.txt)
 
 clean:
 	rm -rf .build site

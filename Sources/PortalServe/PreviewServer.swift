@@ -55,7 +55,10 @@ public struct PreviewServer: Sendable {
 
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "huiqi-serve"),
                               onServerRunning: { _ in log("预览地址 (preview at) http://\(host):\(port)/  按 Ctrl-C 停止") })
-        try await app.runService()
+        // A preview has nothing to drain: open event streams never end, so
+        // Ctrl-C and SIGTERM stop it at once instead of waiting for them.
+        for sig in [SIGINT, SIGTERM] { signal(sig) { _ in exit(0) } }
+        try await app.runService(gracefulShutdownSignals: [])
     }
 
     /// One build; on success the site is replaced, on failure only the errors are.

@@ -1,3 +1,4 @@
+import Foundation
 import PortalModel
 
 /// What every page shares: the site, navigation, footer identifiers, asset
@@ -25,7 +26,7 @@ struct PageShell {
         global = [
             "site": [
                 "title": site.title, "city": site.city, "organizer": site.organizer, "contact": site.contact,
-                "siteCode": site.siteCode ?? "", "icp": site.icp ?? "", "psb": site.psb ?? "",
+                "siteCode": Maybe.text(site.siteCode), "icp": Maybe.text(site.icp), "psb": Maybe.text(site.psb),
                 "psbNumber": site.psb.map { String($0.filter { $0.isASCII && $0.isNumber }) } ?? "",
                 "language": site.language, "description": site.description ?? "",
                 "baseURL": index.baseURL,
@@ -41,7 +42,8 @@ struct PageShell {
 
     func context(file: String, title: String, section: String, page: [String: Any]) -> [String: Any] {
         var c = global
-        let root = Paths.root(forFile: file)
+        // The 404 page is served at any depth, so it links from the site's own path (from baseURL).
+        let root = file == "404.html" ? Self.sitePath(global) : Paths.root(forFile: file)
         c["root"] = root
         c["home"] = root.isEmpty ? "./" : root
         c["page"] = page
@@ -53,5 +55,11 @@ struct PageShell {
         }
         c["section_" + section.replacingOccurrences(of: "-", with: "_")] = true
         return c
+    }
+
+    static func sitePath(_ global: [String: Any]) -> String {
+        let base = (global["site"] as? [String: Any])?["baseURL"] as? String ?? "/"
+        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(base[slash...])
     }
 }

@@ -1,0 +1,144 @@
+"""A real nginx on 127.0.0.1 with the shipped configuration, serving freshly
+built portals: headers, caching, 404, precompressed responses, a sub-path,
+and every link found in the pages answering 200."""
+import gzip, html.parser, http.client, pathlib, shutil, socket, subprocess, time, urllib.parse
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+def build(huiqi, out, base_url):
+    subprocess.run([huiqi, "build", "--content", str(ROOT / "content"), "--theme", str(ROOT / "themes/default"),
+                    "--output", str(out), "--date", "2026-11-23", "--gzip", "--base-url", base_url],
+                   check=True, capture_output=True)
+
+@pytest.fixture(scope="module")
+def nginx(huiqi, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nginx")
+    port, sub_port = free_port(), free_port()
+    root_site, sub_site = tmp / "site", tmp / "sub-site"
+    build(huiqi, root_site, f"http://127.0.0.1:{port}/")
+    build(huiqi, sub_site, f"http://127.0.0.1:{sub_port}/jrfw/")
+    server = (ROOT / "deploy/nginx/huiqi.conf").read_text(encoding="utf-8")
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/huiqi/site", str(root_site))
+    sub = (ROOT / "deploy/nginx/huiqi-subpath.conf").read_text(encoding="utf-8").replace("/srv/huiqi/site", str(sub_site))
+    (tmp / "nginx.conf").write_text(f"""
+daemon off;
+user root;  # the test runs as root and its folders are private to root
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fcgi;
+    uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+    {server}
+    server {{
+        listen 127.0.0.1:{sub_port};
+        {sub}
+    }}
+}}
+""", encoding="utf-8")
+    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            socket.create_connection(("127.0.0.1", sub_port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield {"port": port, "sub_port": sub_port, "site": root_site}
+    proc.terminate()
+    proc.wait(timeout=10)
+
+def get(port, path, headers=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    c.request("GET", path, headers=headers or {})
+    r = c.getresponse()
+    body = r.read()
+    c.close()
+    return r, body
+
+def test_security_and_cache_headers(nginx):
+    r, body = get(nginx["port"], "/")
+    assert r.status == 200 and b"<html" in body
+    assert "default-src 'self'" in r.getheader("Content-Security-Policy")
+    assert r.getheader("X-Content-Type-Options") == "nosniff"
+    assert r.getheader("Referrer-Policy") == "strict-origin-when-cross-origin"
+    assert r.getheader("Cache-Control") == "no-cache"
+    css = next(p.name for p in (nginx["site"] / "assets").glob("style.*.css"))
+    r, _ = get(nginx["port"], f"/assets/{css}")
+    assert r.status == 200 and "immutable" in r.getheader("Cache-Control")
+    assert "default-src 'self'" in r.getheader("Content-Security-Policy")
+
+def test_not_found_page(nginx):
+    r, body = get(nginx["port"], "/no/such/page/")
+    assert r.status == 404 and "页面未找到" in body.decode("utf-8")
+    r, body = get(nginx["sub_port"], "/jrfw/no/such/page/")
+    text = body.decode("utf-8")
+    # Served at any depth, the 404 page links from the base path, so its stylesheet still loads.
+    assert r.status == 404 and 'href="/jrfw/assets/style.' in text
+    css = text.split('href="/jrfw/assets/style.')[1].split('"')[0]
+    r, _ = get(nginx["sub_port"], "/jrfw/assets/style." + css)
+    assert r.status == 200
+
+def test_precompressed_responses(nginx):
+    r, body = get(nginx["port"], "/products/", {"Accept-Encoding": "gzip"})
+    assert r.status == 200 and r.getheader("Content-Encoding") == "gzip"
+    on_disk = (nginx["site"] / "products/index.html.gz").read_bytes()
+    assert body == on_disk, "nginx should send the precompressed file as it is"
+    assert gzip.decompress(body) == (nginx["site"] / "products/index.html").read_bytes()
+
+class Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+    def handle_starttag(self, tag, attrs):
+        for k, v in attrs:
+            if k in ("href", "src") and v:
+                self.links.append(v)
+
+def crawl(port, start):
+    """Every page reachable from start, and every link found in them, must answer 200."""
+    seen, queue, checked = set(), [start], set()
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        c.request("GET", path)
+        r = c.getresponse()
+        body = r.read()
+        assert r.status == 200, f"{path} answered {r.status}"
+        checked.add(path)
+        if "text/html" not in (r.getheader("Content-Type") or ""):
+            continue
+        parser = Links()
+        parser.feed(body.decode("utf-8"))
+        for link in parser.links:
+            target = urllib.parse.urljoin(path, link)
+            parts = urllib.parse.urlsplit(target)
+            if parts.scheme or parts.netloc or link.startswith(("tel:", "mailto:", "#")):
+                continue
+            if parts.path not in seen:
+                queue.append(parts.path)
+    c.close()
+    return checked
+
+def test_every_link_answers_200_at_root(nginx):
+    pages = crawl(nginx["port"], "/")
+    assert len(pages) > 300
+
+def test_every_link_answers_200_under_a_sub_path(nginx):
+    pages = crawl(nginx["sub_port"], "/jrfw/")
+    assert len(pages) > 300
+    assert all(p.startswith("/jrfw/") for p in pages)
+    _, body = get(nginx["sub_port"], "/jrfw/")
+    assert f'href="http://127.0.0.1:{nginx["sub_port"]}/jrfw/"' in body.decode("utf-8")  # canonical link

@@ -1,0 +1,76 @@
+"""`huiqi serve` as an editor uses it: change a product file, and the open
+page updates by itself; break the file, and the errors show over the last
+good page. Runs in real headless Chromium."""
+import pathlib, re, shutil, socket, subprocess, time
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+def wait_for(predicate, timeout=30):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    return predicate()
+
+@pytest.fixture
+def served(huiqi, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    port = free_port()
+    proc = subprocess.Popen([huiqi, "serve", "--content", str(content), "--theme", str(ROOT / "themes/default"),
+                             "--port", str(port), "--date", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def up():
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return True
+        except OSError:
+            return False
+    assert wait_for(up, 60), proc.stderr.read1().decode() if proc.poll() is not None else "server did not start"
+    yield content, port
+    proc.terminate()
+    proc.wait(timeout=10)
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"]:
+        options.add_argument(arg)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"))
+    yield driver
+    driver.quit()
+
+def test_page_updates_without_reload_and_errors_overlay(served, browser):
+    content, port = served
+    product = next(p for p in sorted((content / "products").glob("*.yml")) if "category: 信贷" in p.read_text(encoding="utf-8"))
+    browser.get(f"http://127.0.0.1:{port}/products/{product.stem}/")
+    h1 = browser.find_element(By.TAG_NAME, "h1").text
+    assert h1
+    browser.execute_script("window.__notReloaded = true")
+    text = product.read_text(encoding="utf-8")
+    name = re.search(r"^name: (.+)$", text, re.M).group(1).strip().strip('"')
+    product.write_text(text.replace(f"name: {name}", f"name: {name}（已更新）", 1).replace(f'name: "{name}"', f'name: "{name}（已更新）"', 1), encoding="utf-8")
+    assert wait_for(lambda: "已更新" in browser.find_element(By.TAG_NAME, "h1").text), "page did not update"
+    # The page reloaded itself: the marker set before the change is gone, and nobody called refresh.
+    assert browser.execute_script("return window.__notReloaded === undefined")
+
+    # A content error: the last good page stays, the diagnostics show over it.
+    product.write_text(product.read_text(encoding="utf-8").replace("category: 信贷", "category: 贷款"), encoding="utf-8")
+    overlay = wait_for(lambda: browser.find_elements(By.ID, "huiqi-overlay"))
+    assert overlay, "no error overlay"
+    assert "V005" in overlay[0].text and "产品类别" in overlay[0].text
+    assert "已更新" in browser.find_element(By.TAG_NAME, "h1").text
+
+def test_built_site_has_no_reload_script(built_site):
+    for page in built_site.rglob("*.html"):
+        assert "__huiqi" not in page.read_text(encoding="utf-8"), page
