@@ -54,7 +54,12 @@ extension QRCode {
                 compress2(destination.baseAddress, &length, source.baseAddress, uLong(source.count), Z_BEST_COMPRESSION)
             }
         }
-        if status == Z_OK { return Array(out.prefix(Int(length))) }
+        return status == Z_OK ? Array(out.prefix(Int(length))) : storedZlibStream(data)
+    }
+
+    /// A zlib stream of `data` in stored (uncompressed) deflate blocks of up
+    /// to 65535 bytes each (RFC 1950; RFC 1951 §3.2.4).
+    static func storedZlibStream(_ data: [UInt8]) -> [UInt8] {
         var stream: [UInt8] = [0x78, 0x01]   // deflate, 32 KiB window, no dictionary, check bits
         var offset = 0
         repeat {
