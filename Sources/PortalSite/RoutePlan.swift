@@ -66,7 +66,9 @@ enum RoutePlan {
 
     static func catalogue(_ path: String, title: String, heading: String, _ products: [Product], _ index: PortalIndex,
                           current: String) -> Route {
-        .page(path, "products", title: title, section: "products") {
+        // Discontinued products stay reachable (for reference) from the full catalogue.
+        let stopped = current.isEmpty ? index.portal.products.filter { $0.isDiscontinued(on: index.date) } : []
+        return .page(path, "products", title: title, section: "products") {
             [
                 "heading": heading,
                 "products": products.map { ProductView.card($0, index) },
@@ -77,6 +79,8 @@ enum RoutePlan {
                     .map { ["id": $0.id, "name": $0.name, "url": Paths.institution($0.id)] },
                 "guaranteeMethods": GuaranteeMethod.allCases.map { ["slug": $0.slug, "label": $0.label] },
                 "isAll": current.isEmpty,
+                "stoppedProducts": stopped.map { ProductView.card($0, index) },
+                "hasStopped": !stopped.isEmpty,
             ]
         }
     }

@@ -21,8 +21,8 @@ enum InstitutionView {
         var v = card(i, index)
         v["creditCode"] = i.creditCode
         v["address"] = i.address
-        v["website"] = i.website ?? ""
-        v["summary"] = i.summary ?? ""
+        v["website"] = Maybe.text(i.website)
+        v["summary"] = Maybe.text(i.summary)
         v["governmentBacked"] = i.governmentBacked
         v["updated"] = i.updated?.chinese ?? ""
         let all = index.productsByInstitution[i.id] ?? []
@@ -72,7 +72,7 @@ enum DisclosureView {
         v["hasMitigated"] = !d.exemption.mitigated.isEmpty
         v["notExempt"] = d.exemption.notExempt
         v["procedure"] = d.exemption.procedure
-        v["nplTolerance"] = d.exemption.nplTolerance.map(Format.number) ?? ""
+        v["nplTolerance"] = Maybe.text(d.exemption.nplTolerance.map(Format.number))
         return v
     }
 }

@@ -42,18 +42,18 @@ enum EventView {
         [
             "id": e.id, "title": e.title, "url": Paths.event(e.id),
             "start": e.start?.chinese ?? "", "startISO": e.start?.description ?? "",
-            "end": e.end.map { $0.date == e.start?.date ? $0.timeText : $0.chinese } ?? "",
+            "end": Maybe.text(e.end.map { $0.date == e.start?.date ? $0.timeText : $0.chinese }),
             "endISO": e.end?.description ?? "",
             "place": e.place, "organizer": e.organizer,
-            "audience": e.audience.map(\.label).joined(separator: "、"),
+            "audience": Maybe.text(e.audience.map(\.label).joined(separator: "、")),
             "icsURL": Paths.eventICS(e.id),
         ]
     }
 
     static func page(_ e: Event, _ index: PortalIndex) -> [String: Any] {
         var v = card(e, index)
-        v["registerURL"] = e.registerURL ?? ""
-        v["descriptionHTML"] = e.description.map { Markdown.html($0) } ?? ""
+        v["registerURL"] = Maybe.text(e.registerURL)
+        v["descriptionHTML"] = Maybe.text(e.description.map { Markdown.html($0) })
         v["past"] = isPast(e, index)
         return v
     }

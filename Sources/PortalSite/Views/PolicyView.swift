@@ -29,8 +29,8 @@ enum PolicyView {
             ["title": m.title, "kind": m.kind.label, "summary": m.summary, "rate": m.rate ?? "", "cap": m.cap ?? ""]
         }
         v["hasMeasures"] = !p.measures.isEmpty
-        v["consultPhone"] = p.consultPhone ?? ""
-        v["sourceURL"] = p.sourceURL ?? ""
+        v["consultPhone"] = Maybe.text(p.consultPhone)
+        v["sourceURL"] = Maybe.text(p.sourceURL)
         v["bodyHTML"] = Markdown.html(p.body)
         let products = index.listedProducts.filter { $0.policies.contains(p.id) }
         v["products"] = products.map { ProductView.card($0, index) }

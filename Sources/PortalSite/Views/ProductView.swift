@@ -16,7 +16,7 @@ enum ProductView {
             "institutionURL": Paths.institution(p.institution),
             "targets": p.targets.map { ["label": $0.label, "slug": $0.slug, "url": Paths.target($0.slug)] },
             "targetSlugs": p.targets.map(\.slug).joined(separator: " "),
-            "guaranteeMethods": p.guaranteeMethods.map(\.label).joined(separator: "、"),
+            "guaranteeMethods": Maybe.text(p.guaranteeMethods.map(\.label).joined(separator: "、")),
             "guaranteeSlugs": p.guaranteeMethods.map(\.slug).joined(separator: " "),
             "amountText": Format.amount(p.amount),
             "termText": Format.range(p.termMonths, unit: " 个月"),
@@ -44,19 +44,19 @@ enum ProductView {
         v["eligibility"] = p.eligibility
         v["materials"] = p.materials
         v["process"] = p.process
-        v["repayment"] = p.repayment ?? ""
-        v["contactName"] = p.contact.name ?? ""
+        v["repayment"] = Maybe.text(p.repayment)
+        v["contactName"] = Maybe.text(p.contact.name)
         v["contactPhone"] = p.contact.phone
-        v["applyURL"] = p.applyURL ?? ""
+        v["applyURL"] = Maybe.text(p.applyURL)
         v["policies"] = p.policies.compactMap { id in
             index.policiesByID[id].map { ["title": $0.title, "url": Paths.policy($0.id), "docNumber": $0.docNumber] }
         }
-        v["validUntil"] = p.validUntil?.chinese ?? ""
+        v["validUntil"] = Maybe.text(p.validUntil?.chinese)
         v["updated"] = p.updated?.chinese ?? ""
         v["updatedISO"] = p.updated?.description ?? ""
-        v["descriptionHTML"] = p.description.map { Markdown.html($0, topHeadingLevel: 3) } ?? ""
+        v["descriptionHTML"] = Maybe.text(p.description.map { Markdown.html($0, topHeadingLevel: 3) })
         v["institutionPhone"] = institution?.phone ?? ""
-        v["institutionAddress"] = institution?.address ?? ""
+        v["institutionAddress"] = Maybe.text(institution?.address)
         v["canonicalURL"] = index.absoluteURL(Paths.product(p.id))
         v["posterURL"] = Paths.productPoster(p.id)
         v["qrSVG"] = qr.inlineSVG

@@ -55,27 +55,33 @@
 
   function num(el, name) { var v = parseFloat(el.getAttribute("data-" + name)); return isNaN(v) ? null : v; }
 
-  /* Does a product card fit what the visitor asked for? Returns reasons, or null. */
-  function fits(card, q) {
+  function words(s) { return (s || "").split(/\s+/).filter(Boolean); }
+
+  /* Does a product card fit what the visitor asked for? Returns reasons, or null.
+     strict: the catalogue filter (a guarantee method must be offered by the product);
+     otherwise the matcher (products that need no guarantee fit any visitor). */
+  function fits(card, q, strict) {
     var why = [];
     if (q.category && card.getAttribute("data-category") !== q.category) return null;
     if (q.target) {
-      if ((" " + card.getAttribute("data-targets") + " ").indexOf(" " + q.target + " ") < 0) return null;
+      if (words(card.getAttribute("data-targets")).indexOf(q.target) < 0) return null;
       why.push("适用于所选企业类型");
     }
-    if (q.guarantee && q.guarantee.length) {
-      var g = " " + card.getAttribute("data-guarantee") + " ";
-      var ok = q.guarantee.filter(function (x) { return g.indexOf(" " + x + " ") >= 0; });
-      if (card.getAttribute("data-guarantee") && !ok.length) return null;
+    var wanted = (q.guarantee || []).filter(Boolean);
+    if (wanted.length) {
+      var offered = words(card.getAttribute("data-guarantee"));
+      var ok = wanted.filter(function (x) { return offered.indexOf(x) >= 0; });
+      if (!ok.length && (strict || offered.length)) return null;
       if (ok.length) why.push("接受您可提供的担保方式");
+      else why.push("无需担保");
     }
     if (q.amount) {
       if (q.amount < num(card, "amount-min") || q.amount > num(card, "amount-max")) return null;
-      why.push("额度覆盖 " + q.amount + " 万元");
+      why.push("额度 " + num(card, "amount-min") + "–" + num(card, "amount-max") + " 万元，覆盖 " + q.amount + " 万元");
     }
     if (q.term) {
       if (q.term < num(card, "term-min") || q.term > num(card, "term-max")) return null;
-      why.push("期限覆盖 " + q.term + " 个月");
+      why.push("期限 " + num(card, "term-min") + "–" + num(card, "term-max") + " 个月，覆盖 " + q.term + " 个月");
     }
     if (q.apr) {
       var a = num(card, "apr-min");
@@ -85,18 +91,19 @@
     return why;
   }
 
-  function readQuery(form) {
-    var p = new URLSearchParams(location.search);
-    var q = { category: p.get("category") || "", target: p.get("target") || "", guarantee: p.getAll("guarantee"),
-              amount: parseFloat(p.get("amount")) || 0, term: parseFloat(p.get("term")) || 0, apr: parseFloat(p.get("apr")) || 0 };
-    if (form) {
-      Array.prototype.forEach.call(form.elements, function (el) {
-        if (!el.name) return;
-        if (el.type === "checkbox") el.checked = q.guarantee.indexOf(el.value) >= 0;
-        else if (p.has(el.name)) el.value = p.get(el.name);
-      });
-    }
-    return q;
+  function queryFrom(params) {
+    return { category: params.get("category") || "", target: params.get("target") || "",
+             guarantee: params.getAll("guarantee").filter(Boolean),
+             amount: parseFloat(params.get("amount")) || 0, term: parseFloat(params.get("term")) || 0,
+             apr: parseFloat(params.get("apr")) || 0 };
+  }
+
+  function fillForm(form, params) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) return;
+      if (el.type === "checkbox") el.checked = params.getAll(el.name).indexOf(el.value) >= 0;
+      else if (params.has(el.name)) el.value = params.get(el.name);
+    });
   }
 
   function setupFilters() {
@@ -104,23 +111,47 @@
     var list = document.getElementById("product-list");
     if (!form || !list) return;
     form.hidden = false;
-    var q = readQuery(form);
     var cards = list.querySelectorAll(".product-card");
-    var shown = 0;
-    Array.prototype.forEach.call(cards, function (c) {
-      var ok = fits(c, q) !== null;
-      c.hidden = !ok;
-      if (ok) shown++;
-    });
     var count = document.getElementById("result-count");
-    if (count) count.textContent = String(shown);
     var status = document.getElementById("filter-status");
-    if (status && location.search) status.textContent = "符合条件的产品：" + shown + " 款";
+    var empty = document.getElementById("filter-empty");
+    function apply(params, announce) {
+      var q = queryFrom(params);
+      var shown = 0;
+      Array.prototype.forEach.call(cards, function (c) {
+        var ok = fits(c, q, true) !== null;
+        c.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (count) count.textContent = String(shown);
+      if (empty) empty.hidden = shown > 0;
+      if (status && announce) status.textContent = "符合条件的产品：" + shown + " 款";
+    }
+    function formParams() {
+      var params = new URLSearchParams();
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!el.name || el.value === "" || (el.type === "checkbox" && !el.checked)) return;
+        params.append(el.name, el.value.trim());
+      });
+      return params;
+    }
+    var initial = new URLSearchParams(location.search);
+    fillForm(form, initial);
+    apply(initial, location.search.length > 1);
+    function update() {
+      var params = formParams();
+      var qs = params.toString();
+      history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+      apply(params, true);
+    }
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
   }
 
   function setupMatcher() {
     var form = document.getElementById("match-form");
     if (!form) return;
+    form.hidden = false;
     var results = document.getElementById("match-results");
     var status = document.getElementById("match-status");
     var cardsPromise = null;
@@ -136,7 +167,7 @@
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var fd = new FormData(form);
-      var q = { target: fd.get("target"), guarantee: fd.getAll("guarantee"), amount: parseFloat(fd.get("amount")) || 0,
+      var q = { target: fd.get("target") || "", guarantee: fd.getAll("guarantee"), amount: parseFloat(fd.get("amount")) || 0,
                 term: parseFloat(fd.get("term")) || 0 };
       loadCards().then(function (cards) {
         var found = [];
@@ -252,24 +283,47 @@
     var table = document.createElement("table");
     table.className = "data-table compare-table";
     var cap = document.createElement("caption");
-    cap.textContent = "产品对比";
+    cap.textContent = "所选 " + rows.length + " 款产品对比";
     table.appendChild(cap);
+    var head = document.createElement("thead");
+    var htr = document.createElement("tr");
+    var corner = document.createElement("td");
+    htr.appendChild(corner);
+    rows.forEach(function (r) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.innerHTML = r.children[0].innerHTML; /* our own link markup, copied from this page */
+      htr.appendChild(th);
+    });
+    head.appendChild(htr);
+    table.appendChild(head);
     var body = document.createElement("tbody");
     Array.prototype.forEach.call(heads, function (th, col) {
+      if (col === 0) return;
       var tr = document.createElement("tr");
-      var h = document.createElement("th");
-      h.scope = "row";
-      h.textContent = th.textContent;
-      tr.appendChild(h);
+      var rh = document.createElement("th");
+      rh.scope = "row";
+      rh.textContent = th.textContent;
+      tr.appendChild(rh);
       rows.forEach(function (r) {
         var td = document.createElement("td");
-        td.innerHTML = r.children[col].innerHTML;
+        td.textContent = r.children[col].textContent;
         tr.appendChild(td);
       });
       body.appendChild(tr);
     });
     table.appendChild(body);
-    out.appendChild(table);
+    var h = document.createElement("h2");
+    h.textContent = "对比结果";
+    var wrap = document.createElement("div");
+    wrap.className = "table-scroll";
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "对比结果（可横向滚动）");
+    wrap.appendChild(table);
+    out.textContent = "";
+    out.appendChild(h);
+    out.appendChild(wrap);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -278,5 +332,6 @@
     setupMatcher();
     setupSearch();
     setupCompare();
+    doc.setAttribute("data-js", "ready");
   });
 })();
