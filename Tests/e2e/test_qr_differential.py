@@ -41,7 +41,7 @@ AUTOMATIC_CASES = 240
 
 
 @pytest.fixture(scope="module")
-def huiqi():
+def huiqi_bin():
     return huiqi_binary()
 
 
@@ -106,7 +106,7 @@ def describe(case):
     return {k: (v if k != "text" else v[:40] + ("…" if len(v) > 40 else "")) for k, v in case.items()}
 
 
-def test_forced_version_level_mask_match_qrcodegen(huiqi, tmp_path):
+def test_forced_version_level_mask_match_qrcodegen(huiqi_bin, tmp_path):
     rng = random.Random(18004)
     cases = []
     for i in range(CASES):
@@ -118,7 +118,7 @@ def test_forced_version_level_mask_match_qrcodegen(huiqi, tmp_path):
         cases.append({"text": text, "ecc": level, "version": version, "mask": mask, "boost": False,
                       "eci": "off", "mode": mode})
     expected = references(cases)
-    results = run_batch(huiqi, cases, tmp_path)
+    results = run_batch(huiqi_bin, cases, tmp_path)
     covered = set()
     for case, got, want in zip(cases, results, expected):
         assert got == want, f"mismatch for {describe(case)}"
@@ -127,7 +127,7 @@ def test_forced_version_level_mask_match_qrcodegen(huiqi, tmp_path):
     assert {(l, m) for _, l, m in covered} == {(l, m) for l in LEVEL_LETTERS for m in ALPHABETS}
 
 
-def test_automatic_choices_match_qrcodegen(huiqi, tmp_path):
+def test_automatic_choices_match_qrcodegen(huiqi_bin, tmp_path):
     """Smallest version, level boost and mask, all chosen automatically."""
     rng = random.Random(7)
     cases = []
@@ -138,14 +138,14 @@ def test_automatic_choices_match_qrcodegen(huiqi, tmp_path):
         text = random_text(rng, SINGLE_SEGMENT_ALPHABETS[mode], mode, version, level)
         cases.append({"text": text, "ecc": level, "eci": "off"})
     expected = references(cases)
-    results = run_batch(huiqi, cases, tmp_path)
+    results = run_batch(huiqi_bin, cases, tmp_path)
     for case, got, want in zip(cases, results, expected):
         assert got == want, f"mismatch for {describe(case)}"
     assert len({r["version"] for r in results}) > 30
     assert {r["ecc"] for r in results} == set(LEVEL_LETTERS)
 
 
-def test_errors_are_reported_not_crashes(huiqi, tmp_path):
+def test_errors_are_reported_not_crashes(huiqi_bin, tmp_path):
     cases = [
         {"text": "x" * 3000, "ecc": "H"},
         {"text": "hello" * 40, "ecc": "M", "version": 1},
@@ -155,7 +155,7 @@ def test_errors_are_reported_not_crashes(huiqi, tmp_path):
         {"text": "12a", "mode": "numeric"},
         {"text": "abc", "mode": "alphanumeric"},
     ]
-    results = run_batch(huiqi, cases, tmp_path)
+    results = run_batch(huiqi_bin, cases, tmp_path)
     messages = [r.get("error", "") for r in results]
     assert messages[0].startswith("data too long: it needs 24020 bits (3003 bytes), but version 40 at level H holds only 10208 bits (1276 bytes)")
     assert messages[1].startswith("version 1 too small") and "smallest version that fits is 10" in messages[1]
