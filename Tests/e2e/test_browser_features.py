@@ -318,3 +318,25 @@ def test_without_javascript_every_product_is_reachable(built_site, site_url):
         assert set(product_ids(built_site)) <= reached
     finally:
         d.quit()
+
+
+def test_keyboard_focus_is_always_visible(driver, site_url, built_site):
+    """Tab through the first interactive elements of a few pages: each one shows a focus ring."""
+    for path in ["", "products/", "match/", "products/" + product_ids(built_site)[0] + "/"]:
+        driver.get(site_url + path)
+        wait_ready(driver)
+        body = driver.find_element(By.TAG_NAME, "body")
+        body.click()
+        seen = []
+        for _ in range(25):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+            info = driver.execute_script("""
+                const el = document.activeElement, s = getComputedStyle(el);
+                return {tag: el.tagName, text: (el.textContent || el.name || '').trim().slice(0, 20),
+                        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                        shadow: s.boxShadow !== 'none'};""")
+            if info["tag"] == "BODY":  # wrapped around past the last element
+                break
+            seen.append(info)
+            assert info["outline"] or info["shadow"], f"{path}: no visible focus on {info}"
+        assert len({(i["tag"], i["text"]) for i in seen}) > 10

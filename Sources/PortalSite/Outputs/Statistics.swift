@@ -40,19 +40,21 @@ enum Statistics {
         }]
     }
 
-    /// Horizontal bars: readable on phones, labels never overlap.
+    /// Horizontal bars with the label above each bar: the chart is drawn at phone
+    /// width, so labels stay readable at 390 px and long names are not cut.
     static func barChart(_ s: Series) -> String {
-        let rowHeight = 34, labelWidth = 220, barWidth = 300, width = labelWidth + barWidth + 60
-        let height = max(1, s.rows.count) * rowHeight + 10
+        let rowHeight = 50, barWidth = 290, width = 360
+        let height = max(1, s.rows.count) * rowHeight + 6
         let maxValue = max(1, s.rows.map(\.value).max() ?? 1)
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-\(s.id)-title\">"
-        svg += "<title id=\"chart-\(s.id)-title\">\(HTML.escape(s.title))</title>"
+        svg += "<title id=\"chart-\(s.id)-title\">\(HTML.escape(s.title))（详见下方数据表）</title>"
         for (i, row) in s.rows.enumerated() {
-            let y = i * rowHeight + 5
-            let w = Int((row.value / maxValue * Double(barWidth)).rounded())
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 22)\" text-anchor=\"end\" class=\"chart-label\">\(HTML.escape(String(row.label.prefix(14))))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 6)\" width=\"\(w)\" height=\"22\" class=\"chart-bar\"/>"
-            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 22)\" class=\"chart-value\">\(Format.number(row.value))</text>"
+            let y = i * rowHeight + 4
+            let w = max(row.value > 0 ? 2 : 0, Int((row.value / maxValue * Double(barWidth)).rounded()))
+            let label = row.label.count > 25 ? String(row.label.prefix(24)) + "…" : row.label
+            svg += "<text x=\"0\" y=\"\(y + 15)\" class=\"chart-label\">\(HTML.escape(label))</text>"
+            svg += "<rect x=\"0\" y=\"\(y + 22)\" width=\"\(w)\" height=\"20\" class=\"chart-bar\"/>"
+            svg += "<text x=\"\(w + 6)\" y=\"\(y + 37)\" class=\"chart-value\">\(Format.number(row.value))</text>"
         }
         return svg + "</svg>"
     }
