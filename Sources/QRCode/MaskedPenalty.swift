@@ -11,12 +11,46 @@ enum MaskedPenalty {
     private static let step = 48
 
     static func score(rows: UnsafePointer<UInt64>, columns: UnsafePointer<UInt64>, size: Int, wordsPerLine: Int) -> Int {
+        let windows = Windows(size: size)
         var total = 0
-        for y in 0..<size { total += runsAndFinders(rows + y * wordsPerLine, size: size) }
-        for x in 0..<size { total += runsAndFinders(columns + x * wordsPerLine, size: size) }
+        for y in 0..<size { total += runsAndFinders(rows + y * wordsPerLine, windows: windows) }
+        for x in 0..<size { total += runsAndFinders(columns + x * wordsPerLine, windows: windows) }
         total += blocks(rows, size: size, wordsPerLine: wordsPerLine) * Penalty.sameColourBlock
         total += darkBalance(rows, size: size, wordsPerLine: wordsPerLine) * Penalty.balance
         return total
+    }
+
+    /// How a line of `size` modules splits into windows, the same for every
+    /// line: at most four (177 = 3 · 48 + 33).
+    struct Windows {
+        let size: Int
+        let count: Int
+        /// Per window: the bits scored, and the bits j where modules j and j + 1 both lie inside.
+        var scored: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var pairs: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        init(size: Int) {
+            self.size = size
+            count = (size + step - 1) / step
+            var scored: [UInt64] = [], pairs: [UInt64] = []
+            for w in 0..<4 {
+                let start = w * step
+                scored.append(start < size ? bits(4, 4 + min(step, size - start)) : 0)
+                pairs.append(start < size ? bits(4 - start, size - 1 - start + 4) : 0)
+            }
+            self.scored = (scored[0], scored[1], scored[2], scored[3])
+            self.pairs = (pairs[0], pairs[1], pairs[2], pairs[3])
+        }
+
+        @inline(__always)
+        func masks(_ w: Int) -> (scored: UInt64, pairs: UInt64) {
+            switch w {
+            case 0: return (scored.0, pairs.0)
+            case 1: return (scored.1, pairs.1)
+            case 2: return (scored.2, pairs.2)
+            default: return (scored.3, pairs.3)
+            }
+        }
     }
 
     /// Bits lo..<hi of a word, clamped to 0…64.
@@ -29,19 +63,20 @@ enum MaskedPenalty {
     }
 
     /// N1 and N3 along one line (`Penalty.runsAndFinders`).
-    static func runsAndFinders(_ line: UnsafePointer<UInt64>, size: Int) -> Int {
+    static func runsAndFinders(_ line: UnsafePointer<UInt64>, windows: Windows) -> Int {
+        let size = windows.size
         var runPoints = 0, finders = 0
-        var start = 0
-        while start < size {
+        for w in 0..<windows.count {
+            let start = w * step
+            let (scored, pairs) = windows.masks(w)
             // Window bit j is module start − 4 + j (outside the symbol: 0, light).
             let first = BitLines.padding + start - 4
             let word = first >> 6, shift = UInt64(first & 63)
             let dark = shift == 0 ? line[word] : (line[word] &>> shift) | (line[word + 1] &<< (64 - shift))
             let light = ~dark
             // Scored here: modules start ..< start + 48 inside the symbol.
-            let scored = bits(4, 4 + min(step, size - start))
             // same[j]: modules j and j + 1 both inside and of one colour.
-            let same = ~(dark ^ (dark &>> 1)) & bits(4 - start, size - 1 - start + 4)
+            let same = ~(dark ^ (dark &>> 1)) & pairs
 
             // N1: positions where five modules in a row share a colour (a run
             // of L ≥ 5 has L − 4), plus 2 for each run of 5 or more, where it
@@ -67,7 +102,6 @@ enum MaskedPenalty {
                 finders += scaledFinderPatterns(line, size: size, centre: start - 4 + j + 2)
                 centres &= centres &- 1
             }
-            start += step
         }
         return runPoints + finders * Penalty.finderLike
     }

@@ -108,11 +108,15 @@ struct Placement {
 
     /// Row-major modules, 1 = dark, from the rows.
     static func modules(of rows: BitLines) -> [UInt8] {
-        let size = rows.count
-        var modules = [UInt8](repeating: 0, count: size * size)
-        for y in 0..<size {
-            for x in 0..<size where rows.isSet(line: y, module: x) { modules[y * size + x] = 1 }
+        let size = rows.count, wordsPerLine = rows.wordsPerLine
+        return [UInt8](unsafeUninitializedCapacity: size * size) { modules, initialized in
+            rows.words.withUnsafeBufferPointer { words in
+                for y in 0..<size {
+                    let line = words.baseAddress! + y * wordsPerLine + BitLines.padding / 64   // past the padding
+                    for x in 0..<size { modules[y * size + x] = UInt8(truncatingIfNeeded: line[x >> 6] &>> UInt64(x & 63)) & 1 }
+                }
+            }
+            initialized = size * size
         }
-        return modules
     }
 }

@@ -59,7 +59,7 @@ extension QRCode {
 
     /// At most three decimals, no trailing zeros: 25, 25.4, 0.125.
     private static func millimetres(_ mm: Double) -> String {
-        let thousandths = Int((mm * 1000).rounded())
+        let thousandths = Int(mm * 1000 + 0.5)   // mm > 0: rounds half up
         let whole = thousandths / 1000, fraction = thousandths % 1000
         guard fraction != 0 else { return String(whole) }
         var digits = String(fraction)

@@ -57,7 +57,7 @@ final class PenaltyTests: XCTestCase {
             }
             var bits = BitLines(size: size)
             bits.setLine(0) { line[$0] != 0 }
-            let fast = bits.words.withUnsafeBufferPointer { MaskedPenalty.runsAndFinders($0.baseAddress!, size: size) }
+            let fast = bits.words.withUnsafeBufferPointer { MaskedPenalty.runsAndFinders($0.baseAddress!, windows: .init(size: size)) }
             let reference = line.withUnsafeBufferPointer { Penalty.runsAndFinders($0.baseAddress!, stride: 1, size: size) }
             XCTAssertEqual(fast, reference, "\(line.map(String.init).joined())")
         }
