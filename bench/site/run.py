@@ -33,6 +33,8 @@ def timed(cmd, cwd=None, env=None):
         sys.stderr.write(p.stdout + p.stderr)
         raise SystemExit(f"failed: {' '.join(cmd)}")
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", p.stderr))
+    timed.cpu = cpu
     return dt, (int(m.group(1)) / 1024 if m else float("nan")), p.stderr
 
 
@@ -64,11 +66,12 @@ def main():
     ap.add_argument("--large-runs", type=int, default=2)
     ap.add_argument("--huiqi", default=os.path.join(REPO, ".build-bench/release/huiqi"))
     ap.add_argument("--hugo", default="hugo")
+    ap.add_argument("--theme", default=os.path.join(REPO, "themes/default"))
     ap.add_argument("--work", default="/tmp/huiqi-bench")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     huiqi = os.path.abspath(a.huiqi)
-    theme = os.path.join(REPO, "themes/default")
+    theme = os.path.abspath(a.theme)
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
     hv = subprocess.run([a.hugo, "version"], stdout=subprocess.PIPE, text=True).stdout.strip()
@@ -97,13 +100,14 @@ def main():
         # warm-up (page cache, not counted)
         rm(hq_root); timed(huiqi_cmd, env=env)
         rm(hg_out); timed(hugo_cmd, env=env)
-        hq_t, hq_m, hg_t, hg_m = [], [], [], []
+        hq_t, hq_m, hg_t, hg_m, hq_c, hg_c = [], [], [], [], [], []
         for r in range(runs):
             rm(hq_root)
-            t, m, _ = timed(huiqi_cmd, env=env); hq_t.append(t); hq_m.append(m)
+            t, m, _ = timed(huiqi_cmd, env=env); hq_t.append(t); hq_m.append(m); hq_c.append(timed.cpu)
             rm(hg_out)
-            t, m, _ = timed(hugo_cmd, env=env); hg_t.append(t); hg_m.append(m)
-            print(f"  {size} run {r + 1}: huiqi {hq_t[-1]:.2f}s {hq_m[-1]:.0f}MB   hugo {hg_t[-1]:.2f}s {hg_m[-1]:.0f}MB", flush=True)
+            t, m, _ = timed(hugo_cmd, env=env); hg_t.append(t); hg_m.append(m); hg_c.append(timed.cpu)
+            print(f"  {size} run {r + 1}: huiqi {hq_t[-1]:.2f}s wall {hq_c[-1]:.2f}s cpu {hq_m[-1]:.0f}MB   "
+                  f"hugo {hg_t[-1]:.2f}s wall {hg_c[-1]:.2f}s cpu {hg_m[-1]:.0f}MB   (load {os.getloadavg()[0]:.1f})", flush=True)
         hq_pages, hq_files = count_files(hq_out)
         hg_pages, hg_files = count_files(hg_out)
         # floor: copying the finished output tree
@@ -139,13 +143,14 @@ def main():
                 f.write(orig)
             with open(hugo_victim, "w", encoding="utf-8") as f:
                 f.write(horig)
-        row = dict(size=size, hq=statistics.median(hq_t), hg=statistics.median(hg_t), hq_m=max(hq_m), hg_m=max(hg_m),
+        row = dict(size=size, hq=statistics.median(hq_t), hg=statistics.median(hg_t), hq_m=max(hq_m), hg_m=max(hg_m), hq_c=statistics.median(hq_c), hg_c=statistics.median(hg_c),
                    hq_pages=hq_pages, hq_files=hq_files, hg_pages=hg_pages, hg_files=hg_files, floor=statistics.median(floor),
                    inc=statistics.median(inc_t), inc_w=max(inc_w), inc_m=max(inc_m), hinc=statistics.median(hinc_t),
                    hinc_w=max(hinc_w), runs=runs, gen=gen_s, warnings=warnings)
         rows.append(row)
         print(f"{size}: generated in {row['gen']:.1f}s; huiqi check: 0 errors, {warnings} warnings\n"
               f"  full build  huiqi {row['hq']:.2f}s  hugo {row['hg']:.2f}s  ratio huiqi/hugo {row['hq'] / row['hg']:.2f}  (median of {runs})\n"
+              f"  cpu time    huiqi {row['hq_c']:.2f}s  hugo {row['hg_c']:.2f}s  ratio {row['hq_c'] / row['hg_c']:.2f}  (user+sys, median)\n"
               f"  peak RSS    huiqi {row['hq_m']:.0f} MB  hugo {row['hg_m']:.0f} MB\n"
               f"  written     huiqi {hq_pages} pages / {hq_files} files   hugo {hg_pages} pages / {hg_files} files\n"
               f"  floor       cp -r of huiqi's output {row['floor']:.2f}s\n"

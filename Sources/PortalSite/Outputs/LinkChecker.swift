@@ -8,20 +8,49 @@ enum LinkChecker {
         let html = files.filter(\.isHTML)
         // Pages are scanned in parallel; results are merged in file order, so
         // the diagnostics come out as from a sequential scan.
-        let perFile = ParallelMap.map(html) { file -> [Diagnostic] in
+        let perChunk = ParallelMap.map(Publisher.chunks(html.count)) { range -> [Diagnostic] in
             var diagnostics: [Diagnostic] = []
-            let directory = file.path.split(separator: "/").dropLast().map(String.init)
-            for link in links(in: file.bytes) {
-                guard let target = resolve(link, directory: directory) else { continue }
-                if !paths.contains(target) {
-                    diagnostics.append(Diagnostic(.K001, at: SourceLocation(file: "site/" + file.path),
-                                                  "链接 “\(link)” 指向不存在的页面 \(target) (broken internal link)",
-                                                  expected: "指向站内已有页面的链接"))
+            // Links that climb to the site root (`../../products/`) resolve the same from
+            // every page at that depth: remember them, keyed by depth and link.
+            var memo: [String: String?] = [:]
+            for file in html[range] {
+                let directory = file.path.split(separator: "/").dropLast().map(String.init)
+                let depthKey = String(directory.count) + " "
+                for link in links(in: file.bytes) {
+                    let target: String?
+                    if climbsToRoot(link, depth: directory.count) {
+                        let key = depthKey + link
+                        if let known = memo[key] {
+                            target = known
+                        } else {
+                            target = resolve(link, directory: directory)
+                            memo[key] = .some(target)
+                        }
+                    } else {
+                        target = resolve(link, directory: directory)
+                    }
+                    guard let target else { continue }
+                    if !paths.contains(target) {
+                        diagnostics.append(Diagnostic(.K001, at: SourceLocation(file: "site/" + file.path),
+                                                      "链接 “\(link)” 指向不存在的页面 \(target) (broken internal link)",
+                                                      expected: "指向站内已有页面的链接"))
+                    }
                 }
             }
             return diagnostics
         }
-        return perFile.flatMap { $0 }
+        return perChunk.flatMap { $0 }
+    }
+
+    /// A link whose resolution does not depend on the page's folder, only on its
+    /// depth: absolute, leaving the site, or starting with at least `depth` `../`.
+    static func climbsToRoot(_ link: String, depth: Int) -> Bool {
+        var u = link.utf8[...]
+        guard let first = u.first else { return true }
+        if first == UInt8(ascii: "/") || first == UInt8(ascii: "#") { return true }
+        var k = 0
+        while k < depth, u.starts(with: "../".utf8) { u = u.dropFirst(3); k += 1 }
+        return k == depth
     }
 
     /// Values of href="…" and src="…" attributes.

@@ -56,7 +56,7 @@ public struct Theme: @unchecked Sendable {
         return Theme(library: library, assetPaths: assetPaths, assetFiles: assetFiles)
     }
 
-    public func render(_ context: [String: Any], template: String) -> String {
+    public func render(_ context: Any, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 
