@@ -101,6 +101,11 @@ def test_catalogue_filter_by_form_updates_url(driver, site_url, catalogue):
     driver.get(url)
     wait_ready(driver)
     assert visible_cards(driver) == expected
+    # Back to "any guarantee": an empty choice filters nothing.
+    Select(driver.find_element(By.ID, "f-guarantee")).select_by_value("")
+    driver.find_element(By.CSS_SELECTOR, "#product-filters button[type=submit]").click()
+    WebDriverWait(driver, 5).until(lambda d: "guarantee" not in d.current_url)
+    assert visible_cards(driver) == catalogue_filter(catalogue, target=target, amount=50)
 
 
 def _search(driver, site_url, query):
@@ -145,6 +150,30 @@ def test_search_by_fragment_and_nothing_found(driver, site_url, built_site):
     hrefs = _search(driver, site_url, "量子隧穿火星")
     assert hrefs == []
     assert "没有找到" in driver.find_element(By.ID, "search-status").text
+
+
+def test_search_works_offline_once_loaded(driver, site_url, built_site):
+    index = json.loads((built_site / "search-index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["u"].startswith("policies/"))
+    driver.get(site_url + "search/")
+    wait_ready(driver)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return performance.getEntriesByType('resource').some(e => e.name.endsWith('search-index.json') && e.responseEnd > 0)"))
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        box = driver.find_element(By.ID, "q")
+        box.send_keys(doc["t"][:6])
+        box.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text.strip())
+        hrefs = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#search-results a')).map(a => a.getAttribute('href'));")
+        assert "../" + doc["u"] in hrefs
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                               {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+        driver.execute_cdp_cmd("Network.disable", {})
 
 
 # target_rank: 0 = the target customer most products serve, 1 = the next, ...

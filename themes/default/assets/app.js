@@ -215,6 +215,18 @@
     var results = document.getElementById("search-results");
     var status = document.getElementById("search-status");
     var indexPromise = null;
+    /* Loaded with the page, so searching keeps working offline afterwards. */
+    function loadIndex() {
+      if (!indexPromise) {
+        indexPromise = fetch(form.getAttribute("data-index")).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        });
+        indexPromise.catch(function () { indexPromise = null; status.textContent = "搜索索引加载失败，请检查网络后重试。"; });
+      }
+      return indexPromise;
+    }
+    loadIndex();
     function terms(s) {
       var chars = Array.from(s.toLowerCase().replace(/[\s\p{P}]/gu, ""));
       var out = [];
@@ -223,8 +235,7 @@
       return out;
     }
     function run(query) {
-      if (!indexPromise) indexPromise = fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); });
-      indexPromise.then(function (idx) {
+      loadIndex().then(function (idx) {
         var score = {};
         var words = query.split(/\s+/).filter(Boolean);
         words.forEach(function (w) {
@@ -232,7 +243,11 @@
         });
         var ranked = Object.keys(score).map(Number).map(function (d) {
           var doc = idx.docs[d], s = score[d];
-          words.forEach(function (w) { if (doc.t.toLowerCase().indexOf(w.toLowerCase()) >= 0) s += 10; });
+          words.forEach(function (w) {
+            w = w.toLowerCase();
+            if (doc.t.toLowerCase().indexOf(w) >= 0) s += 10;
+            else if (doc.s.toLowerCase().indexOf(w) >= 0) s += 3;
+          });
           return { d: doc, s: s };
         }).filter(function (r) { return r.s >= Math.max(1, terms(query.replace(/\s+/g, "")).length * 0.6); });
         ranked.sort(function (a, b) { return b.s - a.s || (a.d.t < b.d.t ? -1 : 1); });
@@ -249,7 +264,7 @@
           h.appendChild(a);
           var p = document.createElement("p");
           p.className = "card-meta";
-          p.textContent = r.d.k + " · " + r.d.s;
+          p.textContent = r.d.k + " · " + (r.d.s.length > 90 ? r.d.s.slice(0, 88) + "…" : r.d.s);
           li.appendChild(h);
           li.appendChild(p);
           results.appendChild(li);
@@ -266,6 +281,13 @@
     });
     var initial = new URLSearchParams(location.search).get("q");
     if (initial) { input.value = initial; run(initial); }
+  }
+
+  function setupPrint() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { window.print(); });
+    });
   }
 
   function setupCompare() {
@@ -332,6 +354,7 @@
     setupMatcher();
     setupSearch();
     setupCompare();
+    setupPrint();
     doc.setAttribute("data-js", "ready");
   });
 })();
