@@ -126,6 +126,7 @@ def test_print_poster_and_four_lists_on_a4(driver, site_url, built_site):
                                        ".map(s => getComputedStyle(document.querySelector(s)).display)")
         assert hidden == ["none"] * 3
         pages, data = _print_pdf_pages(driver)
+        (SCREENSHOTS / "print-poster.pdf").write_bytes(data)
         assert pages == 1, f"poster prints on {pages} pages"
         box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
         assert box and abs(float(box.group(1)) - 595.3) < 1.5 and abs(float(box.group(2)) - 841.9) < 1.5, \
@@ -136,7 +137,8 @@ def test_print_poster_and_four_lists_on_a4(driver, site_url, built_site):
             overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{kind} overflows in print by {overflow}px"
             assert driver.execute_script("return getComputedStyle(document.querySelector('.site-nav')).display") == "none"
-            pages, _ = _print_pdf_pages(driver)
+            pages, data = _print_pdf_pages(driver)
+            (SCREENSHOTS / f"print-{kind}.pdf").write_bytes(data)
             assert pages >= 1
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
