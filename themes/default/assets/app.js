@@ -40,12 +40,19 @@
       b.type = "button";
       b.textContent = "朗读本页";
       b.setAttribute("aria-pressed", "false");
+      var reset = function () { b.setAttribute("aria-pressed", "false"); b.textContent = "朗读本页"; };
       b.addEventListener("click", function () {
-        if (speechSynthesis.speaking) { speechSynthesis.cancel(); b.setAttribute("aria-pressed", "false"); b.textContent = "朗读本页"; return; }
-        var u = new SpeechSynthesisUtterance(area.innerText.slice(0, 4000));
-        u.lang = doc.lang || "zh-CN";
-        u.onend = function () { b.setAttribute("aria-pressed", "false"); b.textContent = "朗读本页"; };
-        speechSynthesis.speak(u);
+        if (b.getAttribute("aria-pressed") === "true") { speechSynthesis.cancel(); reset(); return; }
+        /* Short sentences: long utterances are cut off by some engines. */
+        var text = area.innerText.replace(/\s+/g, " ").slice(0, 6000);
+        var parts = text.match(/[^。！？；!?;]{1,180}[。！？；!?;]?/g) || [];
+        parts.forEach(function (part, i) {
+          var u = new SpeechSynthesisUtterance(part);
+          u.lang = doc.lang || "zh-CN";
+          u.rate = 0.9;
+          if (i === parts.length - 1) u.onend = reset;
+          speechSynthesis.speak(u);
+        });
         b.setAttribute("aria-pressed", "true");
         b.textContent = "停止朗读";
       });
