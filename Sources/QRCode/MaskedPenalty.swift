@@ -26,20 +26,20 @@ enum MaskedPenalty {
         let size: Int
         let count: Int
         /// Per window: the bits scored, and the bits j where modules j and j + 1 both lie inside.
-        var scored: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var pairs: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let scored: (UInt64, UInt64, UInt64, UInt64)
+        let pairs: (UInt64, UInt64, UInt64, UInt64)
 
         init(size: Int) {
             self.size = size
             count = (size + step - 1) / step
-            var scored: [UInt64] = [], pairs: [UInt64] = []
-            for w in 0..<4 {
+            func window(_ w: Int) -> (scored: UInt64, pairs: UInt64) {
                 let start = w * step
-                scored.append(start < size ? bits(4, 4 + min(step, size - start)) : 0)
-                pairs.append(start < size ? bits(4 - start, size - 1 - start + 4) : 0)
+                guard start < size else { return (0, 0) }
+                return (bits(4, 4 + min(step, size - start)), bits(4 - start, size - 1 - start + 4))
             }
-            self.scored = (scored[0], scored[1], scored[2], scored[3])
-            self.pairs = (pairs[0], pairs[1], pairs[2], pairs[3])
+            let (w0, w1, w2, w3) = (window(0), window(1), window(2), window(3))
+            scored = (w0.scored, w1.scored, w2.scored, w3.scored)
+            pairs = (w0.pairs, w1.pairs, w2.pairs, w3.pairs)
         }
 
         @inline(__always)

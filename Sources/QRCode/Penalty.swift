@@ -1,6 +1,10 @@
 /// The penalty score of a masked symbol (ISO/IEC 18004:2015 §7.8.3.1,
 /// Table 11); the mask with the lowest score is used, the first on a tie.
 ///
+/// This is the rules read module by module, as the standard states them:
+/// the reference. The encoder scores with `MaskedPenalty`, 64 modules at a
+/// time, and the tests hold the two equal.
+///
 /// The finder-like rule (N3) is read as Nayuki's reference implementation
 /// reads it, so that both choose the same masks: a dark:light:dark:light:dark
 /// run sequence in ratio 1:1:3:1:1 (any multiple), with light at least four

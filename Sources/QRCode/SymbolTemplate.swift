@@ -36,11 +36,18 @@ struct SymbolTemplate: Sendable {
         self.size = size
         var functionRows = BitLines(size: size), functionColumns = BitLines(size: size)
         var dataRows = BitLines(size: size), dataColumns = BitLines(size: size)
-        for i in 0..<size {
-            functionRows.setLine(i) { drawing.modules[i * size + $0] != 0 }
-            functionColumns.setLine(i) { drawing.modules[$0 * size + i] != 0 }
-            dataRows.setLine(i) { !drawing.isFunction[i * size + $0] }
-            dataColumns.setLine(i) { !drawing.isFunction[$0 * size + i] }
+        let modules = drawing.modules, isFunction = drawing.isFunction
+        for y in 0..<size {
+            for x in 0..<size {
+                if modules[y * size + x] != 0 {
+                    functionRows.set(line: y, module: x)
+                    functionColumns.set(line: x, module: y)
+                }
+                if !isFunction[y * size + x] {
+                    dataRows.set(line: y, module: x)
+                    dataColumns.set(line: x, module: y)
+                }
+            }
         }
         self.functionRows = functionRows
         self.functionColumns = functionColumns
@@ -148,7 +155,7 @@ struct SymbolTemplate: Sendable {
                 let upward = (right + 1) & 2 == 0
                 for step in 0..<size {
                     let y = upward ? size - 1 - step : step
-                    for x in [right, right - 1] where !isFunction[y * size + x] {
+                    for x in stride(from: right, through: right - 1, by: -1) where !isFunction[y * size + x] {
                         order.append((x, y))
                     }
                 }
