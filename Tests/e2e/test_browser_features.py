@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_helpers import links, make_driver, product_ids, site_url, wait_ready  # noqa: F401
+from browser_helpers import links, make_driver, page_kinds, product_ids, site_url, wait_ready  # noqa: F401
 
 
 @pytest.fixture(scope="module")
@@ -345,6 +345,17 @@ def test_without_javascript_every_product_is_reachable(built_site, site_url):
                         nxt.append(rel)
             frontier = nxt
         assert set(product_ids(built_site)) <= reached
+        # Every kind of page shows its content without scripts.
+        for kind, path in page_kinds(built_site).items():
+            d.get(site_url + path)
+            info = d.execute_script("""
+                const m = document.querySelector('main'), h = document.querySelector('h1');
+                return {text: m ? m.innerText.trim().length : 0, h1: !!h && h.offsetParent !== null,
+                        links: m ? m.querySelectorAll('a[href]').length : 0};""")
+            assert info["h1"] and info["text"] > 20, f"{kind} without JS: {info}"
+        d.get(site_url + "compare/")
+        assert len(d.find_elements(By.CSS_SELECTOR, "#compare-data tbody tr")) == len(
+            re.findall(r'class="card product-card"', (built_site / "products/index.html").read_text(encoding="utf-8")))
     finally:
         d.quit()
 
