@@ -1,7 +1,8 @@
 /// The rows (or columns) of a symbol as bits, for scoring masks a word at a
 /// time. Module i of a line is bit 64 + i of the line's words: a zero word
-/// before and at least one after, so windows may reach past either end and
-/// read light modules there, as the quiet zone is light.
+/// before and one after, so windows may reach past either end and
+/// read light modules there, as the quiet zone is light. The padding words
+/// always stay 0, so loops over content skip them.
 struct BitLines: Sendable, Equatable {
     /// Lines, and modules per line: both the symbol's size.
     let count: Int

@@ -48,7 +48,8 @@ enum Mask {
         for line in 0..<lines {
             let pattern = patterns + (mask * period + line % period) * Self.wordsPerLine
             let start = line * wordsPerLine
-            for k in 0..<wordsPerLine { out[start + k] = unmasked[start + k] ^ (pattern[k] & data[start + k]) }
+            // The padding words stay 0 (data is 0 there).
+            for k in 1..<(wordsPerLine - 1) { out[start + k] = unmasked[start + k] ^ (pattern[k] & data[start + k]) }
         }
     }
 }

@@ -158,7 +158,10 @@ enum MaskedPenalty {
     /// N4, from the count of dark modules (`Penalty.darkBalance`).
     static func darkBalance(_ rows: UnsafePointer<UInt64>, size: Int, wordsPerLine: Int) -> Int {
         var dark = 0
-        for i in 0..<(size * wordsPerLine) { dark += rows[i].nonzeroBitCount }
+        for y in 0..<size {
+            // The padding words are always 0.
+            for k in 1..<(wordsPerLine - 1) { dark += rows[y * wordsPerLine + k].nonzeroBitCount }
+        }
         let total = size * size
         return (abs(dark * 20 - total * 10) + total - 1) / total - 1
     }
