@@ -73,11 +73,15 @@ struct QRCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Test harness: encode each JSON line of FILE", visibility: .hidden))
     var batch: String?
 
+    @Option(name: .long, help: "SVG 的标题，默认为要编码的文字 (SVG <title>; defaults to TEXT)")
+    var title: String?
+
+    /// Every problem exits with status 1 and one line on standard error.
     func validate() throws {
-        if batch == nil && text == nil { throw ValidationError("缺少要编码的文字 (missing TEXT)") }
-        if batch != nil && text != nil { throw ValidationError("--batch 与 TEXT 不能同时使用 (--batch takes no TEXT)") }
-        guard (1...100).contains(moduleSize) else { throw ValidationError("--module-size must be 1–100") }
-        guard (0...100).contains(border) else { throw ValidationError("--border must be 0–100") }
+        if batch == nil && text == nil { try Self.fail("缺少要编码的文字 (missing TEXT); see 'huiqi qr --help'") }
+        if batch != nil && text != nil { try Self.fail("--batch 与 TEXT 不能同时使用 (--batch takes no TEXT)") }
+        guard (1...100).contains(moduleSize) else { try Self.fail("--module-size must be 1–100, not \(moduleSize)") }
+        guard (0...100).contains(border) else { try Self.fail("--border must be 0–100, not \(border)") }
     }
 
     func run() throws {
@@ -92,7 +96,7 @@ struct QRCommand: ParsableCommand {
         }
         let bytes: [UInt8]
         switch format {
-        case .svg: bytes = Array(code.svg(title: text, border: border).utf8)
+        case .svg: bytes = Array(code.svg(title: title ?? text, border: border).utf8)
         case .png: bytes = code.png(moduleSize: moduleSize, border: border)
         case .matrix: bytes = Array(code.matrixText().utf8)
         }
