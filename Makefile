@@ -24,7 +24,9 @@ deps:
 test-deps:
 	@missing=$$(for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
-	@python3 -m pip install -q -r Tests/e2e/requirements.txt $$(test -f Tests/e2e/requirements-browser.txt && echo -r Tests/e2e/requirements-browser.txt)
+	@python3 -m pip install -q -r Tests/e2e/requirements.txt -r Tests/e2e/requirements-browser.txt
+	@# Only its bundled axe.min.js (axe-core 4.x) is used; --no-deps keeps Playwright out.
+	@python3 -m pip install -q --no-deps axe-playwright-python
 
 clean:
 	rm -rf .build site
