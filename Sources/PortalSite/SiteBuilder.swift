@@ -11,9 +11,14 @@ public enum SiteBuilder {
         /// Overrides `baseURL` from site.yml (e.g. for a staging server).
         public var baseURL: String?
 
-        public init(date: SimpleDate, baseURL: String? = nil) {
+        /// Told after each route is rendered: (pages so far, routes done, routes in all).
+        /// Called from render threads; `huiqi build` shows it on a terminal only.
+        public var progress: (@Sendable (Int, Int, Int) -> Void)?
+
+        public init(date: SimpleDate, baseURL: String? = nil, progress: (@Sendable (Int, Int, Int) -> Void)? = nil) {
             self.date = date
             self.baseURL = baseURL
+            self.progress = progress
         }
     }
 
@@ -30,7 +35,15 @@ public enum SiteBuilder {
         let renderer = PageRenderer(theme: theme, shell: PageShell(index: index, theme: theme))
         let routes = RoutePlan.routes(index)
         clock.lap("plan")
-        var files = ParallelMap.map(routes) { $0.make(renderer) }.flatMap { $0 }
+        let tally = Tally()
+        var files = ParallelMap.map(routes) { route -> [OutputFile] in
+            let made = route.make(renderer)
+            if let progress = options.progress {
+                let (pages, done) = tally.add(pages: made.reduce(0) { $0 + ($1.isHTML ? 1 : 0) })
+                progress(pages, done, routes.count)
+            }
+            return made
+        }.flatMap { $0 }
         clock.lap("render")
         files += theme.assetFiles.map { OutputFile(path: $0.key, bytes: $0.value) }
         files += [
@@ -55,5 +68,17 @@ struct StageClock {
         let now = Date()
         FileHandle.standardError.write(String(format: "[timing] %@ %.3fs\n", name, now.timeIntervalSince(last)).data(using: .utf8)!)
         last = now
+    }
+}
+
+/// Pages and routes rendered so far, counted across render threads.
+final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages = 0, routes = 0
+    func add(pages n: Int) -> (pages: Int, routes: Int) {
+        lock.lock(); defer { lock.unlock() }
+        pages += n
+        routes += 1
+        return (pages, routes)
     }
 }

@@ -29,7 +29,7 @@ struct BuildCommand: ParsableCommand {
         }
         let inputs = BuildPipeline.Inputs(
             contentDirectory: URL(fileURLWithPath: options.content), contentDisplayName: options.content,
-            themeDirectory: URL(fileURLWithPath: theme), options: .init(date: date, baseURL: baseURL))
+            themeDirectory: URL(fileURLWithPath: theme), options: .init(date: date, baseURL: baseURL, progress: ProgressLine.onTerminal()))
         let result: BuildPipeline.Result
         do {
             result = try BuildPipeline.run(inputs)
@@ -51,5 +51,33 @@ struct BuildCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         Terminal.printError(String(format: "已生成 %d 个页面、%d 个文件（新写入 %d，未变 %d），用时 %.2f 秒 → %@/",
                                    built.pageCount, files.count, report.written, report.unchanged, seconds, output))
+    }
+}
+
+/// A one-line render progress (pages, share of routes, pages per second) on
+/// stderr when it is a terminal; nothing otherwise, so logs and CI stay quiet.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var start: Date?
+    private var last = Date.distantPast
+
+    static func onTerminal() -> (@Sendable (Int, Int, Int) -> Void)? {
+        guard isatty(2) != 0, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+        let line = ProgressLine()
+        return { pages, done, total in line.report(pages: pages, done: done, total: total) }
+    }
+
+    func report(pages: Int, done: Int, total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(last) >= 0.2 else { return }
+        last = now
+        let begin = start ?? now
+        if start == nil { start = now }
+        let rate = Double(pages) / max(0.05, now.timeIntervalSince(begin))
+        let text = done == total
+            ? "\r\u{1B}[K"
+            : String(format: "\r渲染中 %d 个页面（%d%%），%.0f 页/秒 (rendering)\u{1B}[K", pages, done * 100 / max(1, total), rate)
+        FileHandle.standardError.write(text.data(using: .utf8)!)
     }
 }
