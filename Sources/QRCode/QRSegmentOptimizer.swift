@@ -11,7 +11,10 @@
 /// up is monotonic, keeping only the cheapest path per (byte, mode) is exact.
 ///
 /// Count field widths differ between versions 1–9, 10–26 and 27–40, so the
-/// best split can differ too: callers plan once per version group.
+/// best split can differ too: callers plan once per version group. Runs need
+/// no cap at the count field's limit: in every group the field counts more
+/// characters than the group's largest symbol holds (e.g. 2047 alphanumeric
+/// against 1990 at 26-L), so a run that long fails the capacity check anyway.
 enum QRSegmentOptimizer {
     /// Modes in the order of the cost arrays below.
     private static let modes: [QRSegment.Mode] = [.byte, .alphanumeric, .numeric]

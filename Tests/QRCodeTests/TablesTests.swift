@@ -100,6 +100,21 @@ final class TablesTests: XCTestCase {
         }
     }
 
+    /// The count fields of Table 3 can count everything a symbol of their
+    /// version group holds in one segment, which the segment optimiser relies on.
+    func testCountFieldsCoverEveryCapacity() {
+        for version in 1...40 {
+            for level in QRErrorCorrection.allCases {
+                let room = QRTables.dataCodewords(version: version, level: level) * 8 - 4
+                for (mode, bitsPerUnit, unit) in [(QRSegment.Mode.numeric, 10, 3), (.alphanumeric, 11, 2), (.byte, 8, 1)] {
+                    let countBits = mode.characterCountBits(version: version)
+                    let characters = (room - countBits) / bitsPerUnit * unit + unit   // an upper bound
+                    XCTAssertLessThan(characters, 1 << countBits, "\(version)-\(level) \(mode)")
+                }
+            }
+        }
+    }
+
     /// Table 7: characters that fit, per mode, at versions 1 and 40.
     func testCharacterCapacitiesOfTable7() throws {
         let table: [(version: Int, level: QRErrorCorrection, numeric: Int, alphanumeric: Int, byte: Int)] = [
