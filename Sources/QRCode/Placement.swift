@@ -23,9 +23,10 @@ struct Placement {
                             var bits = codeword
                             for _ in 0..<8 {
                                 if bits & 0x80 != 0 {
-                                    let x = Int(xs[k]) + BitLines.padding, y = Int(ys[k]) + BitLines.padding
-                                    rows[(y - BitLines.padding) * wordsPerLine + x >> 6] |= 1 &<< UInt64(x & 63)
-                                    columns[(x - BitLines.padding) * wordsPerLine + y >> 6] |= 1 &<< UInt64(y & 63)
+                                    let x = Int(xs[k]), y = Int(ys[k])
+                                    let xBit = x + BitLines.padding, yBit = y + BitLines.padding
+                                    rows[y * wordsPerLine + xBit >> 6] |= 1 &<< UInt64(xBit & 63)
+                                    columns[x * wordsPerLine + yBit >> 6] |= 1 &<< UInt64(yBit & 63)
                                 }
                                 bits <<= 1
                                 k += 1
