@@ -53,7 +53,8 @@ public enum SiteBuilder {
         files.sort { $0.path < $1.path }
         clock.lap("sitemap+sort")
         var diagnostics = DiagnosticList()
-        diagnostics.add(contentsOf: LinkChecker.check(files))
+        let basePath = URLComponents(string: index.baseURL)?.path ?? ""
+        diagnostics.add(contentsOf: LinkChecker.check(files, basePath: basePath.isEmpty ? "/" : basePath))
         clock.lap("links")
         return Output(files: files, diagnostics: diagnostics)
     }

@@ -3,7 +3,9 @@ import PortalModel
 /// Every internal `href` and `src` in the output must resolve to a file the
 /// build writes; a broken one is an error, like a missing mandatory field.
 enum LinkChecker {
-    static func check(_ files: [OutputFile]) -> [Diagnostic] {
+    /// `basePath` is the path of the base URL (`/` or `/jrfw/`): root-relative
+    /// links, which only the 404 page uses, must stay under it.
+    static func check(_ files: [OutputFile], basePath: String = "/") -> [Diagnostic] {
         let paths = Set(files.map(\.path))
         let html = files.filter(\.isHTML)
         // Pages are scanned in parallel; results are merged in file order, so
@@ -23,11 +25,11 @@ enum LinkChecker {
                         if let known = memo[key] {
                             target = known
                         } else {
-                            target = resolve(link, directory: directory)
+                            target = resolve(link, directory: directory, basePath: basePath)
                             memo[key] = .some(target)
                         }
                     } else {
-                        target = resolve(link, directory: directory)
+                        target = resolve(link, directory: directory, basePath: basePath)
                     }
                     guard let target else { continue }
                     if !paths.contains(target) {
@@ -87,13 +89,18 @@ enum LinkChecker {
         resolve(link, directory: page.split(separator: "/").dropLast().map(String.init))
     }
 
-    static func resolve(_ link: String, directory: [String]) -> String? {
+    static func resolve(_ link: String, directory: [String], basePath: String = "/") -> String? {
         var l = link.contains("&amp;") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if let hash = l.firstIndex(of: "#") { l = String(l[..<hash]) }
         if let q = l.firstIndex(of: "?") { l = String(l[..<q]) }
         if l.isEmpty || l.contains(":") || l.hasPrefix("//") { return nil }
         var parts = directory
-        if l.hasPrefix("/") { parts = []; l.removeFirst() }
+        if l.hasPrefix("/") {
+            // A path outside the base path is outside the site: reported as missing.
+            guard l.hasPrefix(basePath) else { return "(outside the site) " + l }
+            parts = []
+            l = String(l.dropFirst(basePath.count))
+        }
         for segment in l.split(separator: "/", omittingEmptySubsequences: false) {
             switch segment {
             case "", ".": continue
