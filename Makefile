@@ -6,7 +6,7 @@ DATE ?=
 APT_SITE := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
 APT_TEST := $(APT_SITE) zbar-tools libcairo2 nginx-light chromium chromium-driver default-jre-headless
 
-.PHONY: site test deps test-deps build-release clean
+.PHONY: site test deps test-deps clean
 
 site: deps
 	swift build -c release --product huiqi
@@ -30,3 +30,10 @@ test-deps:
 
 clean:
 	rm -rf .build site
+
+# Side-by-side benchmark against Hugo (bench/README.md); takes 30+ minutes with the large size.
+.PHONY: bench
+bench: deps
+	@command -v hugo >/dev/null && test -x /usr/bin/time || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time)
+	swift build -c release --scratch-path .build-bench --product huiqi
+	python3 bench/site/run.py --huiqi .build-bench/release/huiqi --sizes small,medium,large --runs 3 --large-runs 1
