@@ -7,10 +7,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "检查内容并生成网站；有错误时不改动已有输出 (check, then build the site)")
 
-    @OptionGroup var options: ContentOptions
-
-    @Option(name: .long, help: "主题目录 (theme folder)")
-    var theme = "themes/default"
+    @OptionGroup var options: SiteOptions
 
     @Option(name: .long, help: "输出目录 (output folder)")
     var output = "site"
@@ -27,9 +24,7 @@ struct BuildCommand: ParsableCommand {
         if let baseURL, !(WebURL.isValidHTTP(baseURL) && baseURL.hasSuffix("/")) {
             throw ValidationError("--base-url 应为以 / 结尾的 http(s) 地址 (must be an http(s) URL ending in /): \(baseURL)")
         }
-        let inputs = BuildPipeline.Inputs(
-            contentDirectory: URL(fileURLWithPath: options.content), contentDisplayName: options.content,
-            themeDirectory: URL(fileURLWithPath: theme), options: .init(date: date, baseURL: baseURL, progress: ProgressLine.onTerminal()))
+        let inputs = options.pipelineInputs(.init(date: date, baseURL: baseURL, progress: ProgressLine.onTerminal()))
         let result: BuildPipeline.Result
         do {
             result = try BuildPipeline.run(inputs)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortalModel
+import PortalSite
 
 /// Options shared by the commands that read content.
 struct ContentOptions: ParsableArguments {
@@ -45,4 +46,19 @@ enum Terminal {
     }
 
     static var isInteractive: Bool { isatty(2) != 0 }
+}
+
+/// Content and theme: what `build` and `serve` both read.
+struct SiteOptions: ParsableArguments {
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: "主题目录 (theme folder)")
+    var theme = "themes/default"
+
+    func buildDate() throws -> SimpleDate { try content.buildDate() }
+
+    func pipelineInputs(_ options: SiteBuilder.Options) -> BuildPipeline.Inputs {
+        BuildPipeline.Inputs(contentDirectory: URL(fileURLWithPath: content.content), contentDisplayName: content.content,
+                             themeDirectory: URL(fileURLWithPath: theme), options: options)
+    }
 }

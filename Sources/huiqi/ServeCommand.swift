@@ -8,10 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "本地预览：修改内容后自动重建并刷新浏览器 (live preview with reload)")
 
-    @OptionGroup var options: ContentOptions
-
-    @Option(name: .long, help: "主题目录 (theme folder)")
-    var theme = "themes/default"
+    @OptionGroup var options: SiteOptions
 
     @Option(name: .long, help: "端口 (port)")
     var port = 1313
@@ -21,9 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let date = try options.buildDate()
-        let inputs = BuildPipeline.Inputs(
-            contentDirectory: URL(fileURLWithPath: options.content), contentDisplayName: options.content,
-            themeDirectory: URL(fileURLWithPath: theme), options: .init(date: date, baseURL: nil))
+        let inputs = options.pipelineInputs(.init(date: date, baseURL: nil))
         let server = PreviewServer(inputs: inputs, host: host, port: port, log: { Terminal.printError($0) })
         try await server.run()
     }
