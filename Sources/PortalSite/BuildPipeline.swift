@@ -28,15 +28,29 @@ public enum BuildPipeline {
         public let diagnostics: DiagnosticList
     }
 
+    public struct Checked: Sendable {
+        public let portal: Portal
+        public let diagnostics: DiagnosticList
+    }
+
+    /// The first two steps alone, for `huiqi check`. Throws `LoadFailure` when
+    /// the content folder cannot be read.
+    public static func loadAndCheck(contentDirectory: URL, displayName: String, date: SimpleDate) throws -> Checked {
+        let loaded = try PortalLoader.load(contentDirectory: contentDirectory, displayRoot: displayName)
+        var diagnostics = loaded.diagnostics
+        diagnostics.add(contentsOf: Checker.check(loaded.portal, on: date))
+        return Checked(portal: loaded.portal, diagnostics: diagnostics)
+    }
+
     /// Throws `LoadFailure` when the content folder cannot be read and
     /// `Theme.LoadError` when the theme cannot.
     public static func run(_ inputs: Inputs) throws -> Result {
-        let loaded = try PortalLoader.load(contentDirectory: inputs.contentDirectory, displayRoot: inputs.contentDisplayName)
-        var diagnostics = loaded.diagnostics
-        diagnostics.add(contentsOf: Checker.check(loaded.portal, on: inputs.options.date))
+        let checked = try loadAndCheck(contentDirectory: inputs.contentDirectory, displayName: inputs.contentDisplayName,
+                                       date: inputs.options.date)
+        var diagnostics = checked.diagnostics
         guard !diagnostics.hasErrors else { return Result(output: nil, diagnostics: diagnostics) }
         let theme = try Theme.load(directory: inputs.themeDirectory)
-        let built = SiteBuilder.build(portal: loaded.portal, theme: theme, options: inputs.options)
+        let built = SiteBuilder.build(portal: checked.portal, theme: theme, options: inputs.options)
         diagnostics.add(contentsOf: built.diagnostics)
         return Result(output: diagnostics.hasErrors ? nil : built, diagnostics: diagnostics)
     }

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import PortalCheck
 import PortalModel
-
-enum PortalCheckRunner {
-    static func check(_ portal: Portal, date: SimpleDate) -> DiagnosticList { Checker.check(portal, on: date) }
-}
+import PortalSite
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -32,9 +28,10 @@ struct CheckCommand: ParsableCommand {
             return
         }
         let date = try options.buildDate()
-        let checked: ContentPipeline.Checked
+        let checked: BuildPipeline.Checked
         do {
-            checked = try ContentPipeline.loadAndCheck(options, date: date)
+            checked = try BuildPipeline.loadAndCheck(contentDirectory: URL(fileURLWithPath: options.content),
+                                                     displayName: options.content, date: date)
         } catch let failure as LoadFailure {
             Terminal.printError("huiqi: \(failure.description)")
             throw ExitCode(2)

@@ -24,22 +24,6 @@ struct ContentOptions: ParsableArguments {
     }
 }
 
-/// Loads and checks a portal; the one path both `check` and `build` take.
-enum ContentPipeline {
-    struct Checked {
-        let portal: Portal
-        let diagnostics: DiagnosticList
-    }
-
-    static func loadAndCheck(_ options: ContentOptions, date: SimpleDate) throws -> Checked {
-        let url = URL(fileURLWithPath: options.content)
-        let loaded = try PortalLoader.load(contentDirectory: url, displayRoot: options.content)
-        var diagnostics = loaded.diagnostics
-        diagnostics.add(contentsOf: PortalCheckRunner.check(loaded.portal, date: date))
-        return Checked(portal: loaded.portal, diagnostics: diagnostics)
-    }
-}
-
 enum Terminal {
     static func printError(_ s: String) {
         FileHandle.standardError.write(Data((s + "\n").utf8))
