@@ -61,14 +61,25 @@ public struct PreviewServer: Sendable {
         try await app.runService(gracefulShutdownSignals: [])
     }
 
+    /// The routes of the last good build, so a rebuild renders only what changed.
+    final class RouteCacheBox: @unchecked Sendable {
+        var current = RouteCache()
+        let content = LoadCache()
+    }
+    let routeCache = RouteCacheBox()
+
     /// One build; on success the site is replaced, on failure only the errors are.
     func rebuild(_ state: PreviewState) async {
         let started = Date()
         do {
-            let result = try BuildPipeline.run(inputs)
-            if let output = result.output {
-                await state.publish(output, warnings: result.diagnostics.sorted)
-                log(String(format: "已重新生成 %d 个页面，用时 %.2f 秒 (rebuilt)", output.pageCount, Date().timeIntervalSince(started)))
+            let sink = MemorySink(previous: await state.site)
+            let cache = routeCache.current
+            let result = try BuildPipeline.run(inputs, into: sink, cache: cache, contentCache: routeCache.content)
+            if result.succeeded, let summary = result.summary {
+                routeCache.current = cache.advanced()
+                await state.publish(sink.contents, warnings: result.diagnostics.sorted)
+                log(String(format: "已重新生成 %d 个页面（重新渲染 %d 条路由，沿用 %d 条），用时 %.2f 秒 (rebuilt)",
+                           summary.pageCount, summary.renderedRoutes, summary.reusedRoutes, Date().timeIntervalSince(started)))
             } else {
                 await state.fail(result.diagnostics.sorted)
                 for d in result.diagnostics.sorted { log(d.text) }

@@ -11,8 +11,8 @@ actor PreviewState {
     private(set) var generation = 0
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
 
-    func publish(_ output: SiteBuilder.Output, warnings: [Diagnostic]) {
-        files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, $0.bytes) })
+    func publish(_ files: [String: [UInt8]], warnings: [Diagnostic]) {
+        self.files = files
         diagnostics = warnings
         generation += 1
         broadcast("reload")
@@ -25,6 +25,9 @@ actor PreviewState {
     }
 
     func file(_ path: String) -> [UInt8]? { files[path] }
+
+    /// The last good build's files (unchanged routes of the next build reuse them).
+    var site: [String: [UInt8]] { files }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -22,10 +22,12 @@ public enum BuildPipeline {
     }
 
     public struct Result: Sendable {
-        /// nil when the content or the links have errors.
-        public let output: SiteBuilder.Output?
+        /// nil when the content has errors (nothing was rendered).
+        public let summary: SiteBuilder.Summary?
         /// Every diagnostic: content, then links.
         public let diagnostics: DiagnosticList
+        /// True when the sink holds a complete, correct site.
+        public var succeeded: Bool { summary != nil && !diagnostics.hasErrors }
     }
 
     public struct Checked: Sendable {
@@ -35,23 +37,29 @@ public enum BuildPipeline {
 
     /// The first two steps alone, for `huiqi check`. Throws `LoadFailure` when
     /// the content folder cannot be read.
-    public static func loadAndCheck(contentDirectory: URL, displayName: String, date: SimpleDate) throws -> Checked {
-        let loaded = try PortalLoader.load(contentDirectory: contentDirectory, displayRoot: displayName)
+    public static func loadAndCheck(contentDirectory: URL, displayName: String, date: SimpleDate,
+                                    cache: LoadCache? = nil) throws -> Checked {
+        let loaded = try PortalLoader.load(contentDirectory: contentDirectory, displayRoot: displayName, cache: cache)
         var diagnostics = loaded.diagnostics
         diagnostics.add(contentsOf: Checker.check(loaded.portal, on: date))
         return Checked(portal: loaded.portal, diagnostics: diagnostics)
     }
 
-    /// Throws `LoadFailure` when the content folder cannot be read and
-    /// `Theme.LoadError` when the theme cannot.
-    public static func run(_ inputs: Inputs) throws -> Result {
+    /// Renders into `sink`, reusing unchanged routes from the build `cache`
+    /// describes. The caller keeps the sink's files only if `succeeded`.
+    /// Throws `LoadFailure` when the content folder cannot be read,
+    /// `Theme.LoadError` when the theme cannot, and the sink's errors.
+    public static func run(_ inputs: Inputs, into sink: OutputSink, cache: RouteCache = RouteCache(),
+                           contentCache: LoadCache? = nil) throws -> Result {
+        var clock = StageClock()
         let checked = try loadAndCheck(contentDirectory: inputs.contentDirectory, displayName: inputs.contentDisplayName,
-                                       date: inputs.options.date)
+                                       date: inputs.options.date, cache: contentCache)
+        clock.lap("load+check")
         var diagnostics = checked.diagnostics
-        guard !diagnostics.hasErrors else { return Result(output: nil, diagnostics: diagnostics) }
+        guard !diagnostics.hasErrors else { return Result(summary: nil, diagnostics: diagnostics) }
         let theme = try Theme.load(directory: inputs.themeDirectory)
-        let built = SiteBuilder.build(portal: checked.portal, theme: theme, options: inputs.options)
+        let built = try SiteBuilder.build(portal: checked.portal, theme: theme, options: inputs.options, into: sink, cache: cache)
         diagnostics.add(contentsOf: built.diagnostics)
-        return Result(output: diagnostics.hasErrors ? nil : built, diagnostics: diagnostics)
+        return Result(summary: built, diagnostics: diagnostics)
     }
 }

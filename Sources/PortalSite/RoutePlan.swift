@@ -52,14 +52,14 @@ enum RoutePlan {
 
     static func categoryFacets(_ index: PortalIndex) -> [[String: Any]] {
         ProductCategory.allCases.compactMap { c in
-            let n = index.listedProducts.filter { $0.category == c }.count
+            let n = index.listedCountByCategory[c] ?? 0
             return n == 0 ? nil : ["key": c.rawValue, "label": c.label, "count": n, "url": Paths.category(c.rawValue)]
         }
     }
 
     static func targetFacets(_ index: PortalIndex) -> [[String: Any]] {
         TargetCustomer.allCases.compactMap { t in
-            let n = index.listedProducts.filter { $0.targets.contains(t) }.count
+            let n = index.listedCountByTarget[t] ?? 0
             return n == 0 ? nil : ["slug": t.slug, "label": t.label, "count": n, "url": Paths.target(t.slug)]
         }
     }
@@ -100,17 +100,22 @@ enum RoutePlan {
             }
         }
         for product in index.portal.products {
-            routes.append(Route { renderer in
-                let qr = ProductQR.make(product, index)
-                let page = ProductView.page(product, index, qr: qr)
-                return [
-                    renderer.page(file: Paths.file(Paths.product(product.id)), template: "product", title: product.name,
-                                  section: "products", context: page),
-                    renderer.page(file: Paths.file(Paths.productPoster(product.id)), template: "poster",
-                                  title: "\(product.name) 宣传海报", section: "products", context: page),
-                    OutputFile(path: Paths.productQRSVG(product.id), bytes: qr.svgFile),
-                    OutputFile(path: Paths.productQRPNG(product.id), bytes: qr.pngFile),
-                ]
+            let file = Paths.file(Paths.product(product.id))
+            routes.append(Route(key: file) {
+                // The QR code is made from the page address and product name, both in
+                // the context; it is encoded only when the route is rendered.
+                let inputs = ProductView.page(product, index, qr: .notYetMade)
+                return Route.Plan(fingerprint: Route.pageFingerprint(file, "product+poster", product.name, "products", inputs)) { renderer in
+                    let qr = ProductQR.make(product, index)
+                    let page = ProductView.page(product, index, qr: qr)
+                    return [
+                        renderer.page(file: file, template: "product", title: product.name, section: "products", context: page),
+                        renderer.page(file: Paths.file(Paths.productPoster(product.id)), template: "poster",
+                                      title: "\(product.name) 宣传海报", section: "products", context: page),
+                        OutputFile(path: Paths.productQRSVG(product.id), bytes: qr.svgFile),
+                        OutputFile(path: Paths.productQRPNG(product.id), bytes: qr.pngFile),
+                    ]
+                }
             })
         }
         return routes

@@ -2,9 +2,11 @@ import Foundation
 import PortalModel
 import QRCode
 
-/// Builds the whole site in memory from a checked portal: plan the routes,
-/// render them in parallel, then check every internal link. A flat sequence
-/// of steps, each a function of the previous step's value and the build date.
+/// Builds the site from a checked portal: plan the routes, render them in
+/// parallel straight into an output sink, then check every internal link. A
+/// flat sequence of steps, each a function of the previous step's value and
+/// the build date. Routes whose inputs are unchanged since the build the
+/// route cache describes are not rendered; their files are taken as they were.
 public enum SiteBuilder {
     public struct Options: Sendable {
         public var date: SimpleDate
@@ -22,41 +24,97 @@ public enum SiteBuilder {
         }
     }
 
-    public struct Output: Sendable {
-        /// Every file of the site, sorted by path.
-        public let files: [OutputFile]
+    public struct Summary: Sendable {
+        /// Every file of the site, sorted.
+        public let paths: [String]
         public let diagnostics: DiagnosticList
-        public var pageCount: Int { files.filter(\.isHTML).count }
+        /// Routes rendered, and routes whose files were kept from the previous build.
+        public let renderedRoutes: Int
+        public let reusedRoutes: Int
+        public var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
     }
 
-    public static func build(portal: Portal, theme: Theme, options: Options) -> Output {
+    public static func build(portal: Portal, theme: Theme, options: Options, into sink: OutputSink,
+                             cache: RouteCache = RouteCache()) throws -> Summary {
         var clock = StageClock()
         let index = PortalIndex(portal: portal, date: options.date, baseURL: options.baseURL)
-        let renderer = PageRenderer(theme: theme, shell: PageShell(index: index, theme: theme))
+        let shell = PageShell(index: index, theme: theme)
+        let renderer = PageRenderer(theme: theme, shell: shell)
         let routes = RoutePlan.routes(index)
+        let basePath = URLComponents(string: index.baseURL)?.path ?? ""
+        let links = LinkTargets(basePath: basePath.isEmpty ? "/" : basePath)
+        // Whatever every page shares: a change to any of it renders every route again.
+        var shared = Fingerprint()
+        shared.add(BuildIdentity.executable)
+        shared.add(theme.fingerprint)
+        shared.add(any: shell.global)
+        shared.add(index.baseURL)
+        let salt = shared
         clock.lap("plan")
+
         let tally = Tally()
-        var files = ParallelMap.map(routes) { route -> [OutputFile] in
-            let made = route.make(renderer)
+        let outcomes = ParallelMap.map(routes) { route -> RouteOutcome in
+            let plan = route.plan()
+            var fingerprint: UInt64?
+            if let inputs = plan.fingerprint {
+                var f = salt
+                f.add(inputs)
+                fingerprint = f.value
+                if let paths = cache.unchanged(route.key, f.value), sink.reuse(paths) {
+                    cache.record(route.key, f.value, paths: paths)
+                    return RouteOutcome(paths: paths, reused: true, failure: nil)
+                }
+            }
+            let made = plan.make(renderer)
+            do {
+                for file in made { try sink.store(file) }
+            } catch {
+                return RouteOutcome(paths: [], reused: false, failure: error)
+            }
+            for file in made where file.isHTML { links.add(page: file.path, bytes: file.bytes) }
+            let paths = made.map(\.path)
+            if let fingerprint { cache.record(route.key, fingerprint, paths: paths) }
             if let progress = options.progress {
                 let (pages, done) = tally.add(pages: made.reduce(0) { $0 + ($1.isHTML ? 1 : 0) })
                 progress(pages, done, routes.count)
             }
-            return made
-        }.flatMap { $0 }
+            return RouteOutcome(paths: paths, reused: false, failure: nil)
+        }
         clock.lap("render")
-        files += theme.assetFiles.map { OutputFile(path: $0.key, bytes: $0.value) }
-        files += [
-            OutputFile(path: Paths.sitemap, bytes: Array(Sitemap.xml(pages: files.map(\.path), index: index).utf8)),
+        TemplateClock.shared.report()
+        if let failure = outcomes.lazy.compactMap(\.failure).first { throw failure }
+
+        var paths = outcomes.flatMap(\.paths)
+        var extras = theme.assetFiles.map { OutputFile(path: $0.key, bytes: $0.value) }
+        extras += [
+            OutputFile(path: Paths.sitemap, bytes: Array(Sitemap.xml(pages: paths, index: index).utf8)),
             OutputFile(path: Paths.robots, bytes: Array(Sitemap.robots(index: index).utf8)),
         ]
-        files.sort { $0.path < $1.path }
-        clock.lap("sitemap+sort")
+        for file in extras { try sink.store(file) }
+        paths += extras.map(\.path)
+        paths.sort()
+        clock.lap("sitemap")
+
+        // Pages kept from the previous build had their links checked then, against
+        // its files; only if some of those files are gone now are they read again.
+        let allPaths = Set(paths)
+        if !cache.previousPaths.isSubset(of: allPaths) {
+            let reusedPages = outcomes.filter(\.reused).flatMap(\.paths).filter { $0.hasSuffix(".html") }
+            _ = ParallelMap.map(reusedPages) { page in
+                if let bytes = sink.read(page) { links.add(page: page, bytes: bytes) }
+            }
+        }
         var diagnostics = DiagnosticList()
-        let basePath = URLComponents(string: index.baseURL)?.path ?? ""
-        diagnostics.add(contentsOf: LinkChecker.check(files, basePath: basePath.isEmpty ? "/" : basePath))
+        diagnostics.add(contentsOf: links.broken(existing: allPaths))
         clock.lap("links")
-        return Output(files: files, diagnostics: diagnostics)
+        return Summary(paths: paths, diagnostics: diagnostics,
+                       renderedRoutes: outcomes.filter { !$0.reused }.count, reusedRoutes: outcomes.filter(\.reused).count)
+    }
+
+    struct RouteOutcome: @unchecked Sendable {
+        let paths: [String]
+        let reused: Bool
+        let failure: (any Error)?
     }
 }
 
@@ -81,5 +139,29 @@ final class Tally: @unchecked Sendable {
         pages += n
         routes += 1
         return (pages, routes)
+    }
+}
+
+/// Time spent rendering each template, summed over threads, printed with
+/// the stage times (HUIQI_TIMING): which templates a theme should slim first.
+final class TemplateClock: @unchecked Sendable {
+    static let enabled = StageClock.enabled
+    static let shared = TemplateClock()
+    private let lock = NSLock()
+    private var nanoseconds: [String: (count: Int, total: UInt64)] = [:]
+
+    func add(_ template: String, _ ns: UInt64) {
+        lock.lock(); defer { lock.unlock() }
+        let old = nanoseconds[template] ?? (0, 0)
+        nanoseconds[template] = (old.count + 1, old.total + ns)
+    }
+
+    func report() {
+        guard Self.enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        for (name, t) in nanoseconds.sorted(by: { $0.value.total > $1.value.total }) {
+            FileHandle.standardError.write(String(format: "[timing]   template %@: %d pages, %.3fs cpu\n",
+                                                  name, t.count, Double(t.total) / 1e9).data(using: .utf8)!)
+        }
     }
 }

@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "为文本文件另存 .gz 预压缩文件，供 nginx gzip_static 使用 (write precompressed .gz files)")
     var gzip = false
 
+    @Flag(name: .long, help: "忽略上次构建的缓存，全部重新渲染 (ignore the previous build's cache; render every page)")
+    var fresh = false
+
     func run() throws {
         let started = Date()
         let date = try options.buildDate()
@@ -25,9 +28,16 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("--base-url 应为以 / 结尾的 http(s) 地址 (must be an http(s) URL ending in /): \(baseURL)")
         }
         let inputs = options.pipelineInputs(.init(date: date, baseURL: baseURL, progress: ProgressLine.onTerminal()))
+        let outputURL = URL(fileURLWithPath: output)
+        let cacheFile = RouteCache.file(for: outputURL)
         let result: BuildPipeline.Result
+        let publisher: Publisher
+        let cache: RouteCache
         do {
-            result = try BuildPipeline.run(inputs)
+            publisher = try Publisher(output: outputURL, gzip: gzip)
+            // Without the previous output there is nothing to reuse, whatever the cache says.
+            cache = fresh || !FileManager.default.fileExists(atPath: output) ? RouteCache() : RouteCache.load(cacheFile)
+            result = try BuildPipeline.run(inputs, into: publisher, cache: cache)
         } catch let failure as LoadFailure {
             Terminal.printError("huiqi: \(failure.description)")
             throw ExitCode(2)
@@ -35,17 +45,21 @@ struct BuildCommand: ParsableCommand {
             Terminal.printError("huiqi: \(error)")
             throw ExitCode(2)
         }
-        guard let built = result.output else {
+        guard result.succeeded, let built = result.summary else {
+            publisher.discard()
             DiagnosticPrinter.print(result.diagnostics, format: .text, to: Terminal.printError)
             Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
             throw ExitCode(1)
         }
         for w in result.diagnostics.sorted { Terminal.printError(w.text) }
-        let files = gzip ? Precompress.addGzipCopies(built.files) : built.files
-        let report = try Publisher.publish(files, to: URL(fileURLWithPath: output))
+        try publisher.commit()
+        // A cache that cannot be written only costs the next build its reuse.
+        try? cache.save(cacheFile)
+        let report = publisher.report
         let seconds = Date().timeIntervalSince(started)
-        Terminal.printError(String(format: "已生成 %d 个页面、%d 个文件（新写入 %d，未变 %d），用时 %.2f 秒 → %@/",
-                                   built.pageCount, files.count, report.written, report.unchanged, seconds, output))
+        Terminal.printError(String(format: "已生成 %d 个页面、%d 个文件（新写入 %d，未变 %d；重新渲染 %d 条路由，沿用 %d 条），用时 %.2f 秒 → %@/",
+                                   built.pageCount, report.written + report.unchanged, report.written, report.unchanged,
+                                   built.renderedRoutes, built.reusedRoutes, seconds, output))
     }
 }
 

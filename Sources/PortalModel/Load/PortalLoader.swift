@@ -28,7 +28,9 @@ public enum PortalLoader {
         case ledger(Ledger), event(Event), page(Page)
     }
 
-    public static func load(contentDirectory: URL, displayRoot: String? = nil) throws -> Result {
+    /// Reads every content file, or, with a `cache` from the previous load,
+    /// only the files whose size or times changed since (`huiqi serve`).
+    public static func load(contentDirectory: URL, displayRoot: String? = nil, cache: LoadCache? = nil) throws -> Result {
         let root = displayRoot ?? contentDirectory.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -49,7 +51,12 @@ public enum PortalLoader {
         diagnostics.add(contentsOf: siteCollector.list)
 
         let files = try listFiles(contentDirectory: contentDirectory, root: root, diagnostics: &diagnostics)
-        let results = ParallelMap.map(files) { loadFile($0) }
+        let results: [([Item], DiagnosticList)]
+        if let cache {
+            results = cache.results(for: files, load: loadFile)
+        } else {
+            results = ParallelMap.map(files) { loadFile($0) }
+        }
 
         var portal = Portal(site: site)
         for (items, list) in results {

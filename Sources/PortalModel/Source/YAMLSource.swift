@@ -4,10 +4,14 @@ import Yams
 /// Turns YAML text into a `SourceNode` tree, or a diagnostic pointing at the
 /// syntax error. Duplicate keys are reported here because libyaml accepts them.
 public enum YAMLSource {
+    /// Composing builds nodes and never constructs values, so one constructor
+    /// serves every thread; `Constructor.default` would make a new one per file.
+    nonisolated(unsafe) private static let composeOnly = Constructor()
+
     public static func parse(_ text: String, file: String, lineOffset: Int = 0,
                              diagnostics: inout DiagnosticList) -> SourceNode? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic, composeOnly, .utf8) else {
                 return SourceNode(.null, at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
             }
             return convert(node, file: file, lineOffset: lineOffset, diagnostics: &diagnostics)
@@ -80,7 +84,9 @@ public enum YAMLSource {
         let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
         switch node {
         case .scalar(let scalar):
-            if scalar.style == .plain, scalar.tag == Tag(.null) || ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            // The basic resolver (no implicit tags) is used because field types come
+            // from the schema, not from YAML's guesses; null is the one guess we keep.
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return SourceNode(.null, at: location)
             }
             return SourceNode(.scalar(scalar.string, plain: scalar.style == .plain), at: location)

@@ -1,49 +1,50 @@
+import Foundation
 import PortalModel
 
-/// Every internal `href` and `src` in the output must resolve to a file the
-/// build writes; a broken one is an error, like a missing mandatory field.
-enum LinkChecker {
+/// Every internal `href` and `src` must resolve to a file the build writes;
+/// a broken one is an error, like a missing mandatory field. Pages hand in
+/// their links as they are rendered; each distinct target is kept once, with
+/// the first page (by path) that links to it, so memory grows with the
+/// number of files, not of links, and the report is the same on every run.
+final class LinkTargets: @unchecked Sendable {
     /// `basePath` is the path of the base URL (`/` or `/jrfw/`): root-relative
     /// links, which only the 404 page uses, must stay under it.
-    static func check(_ files: [OutputFile], basePath: String = "/") -> [Diagnostic] {
-        let paths = Set(files.map(\.path))
-        let html = files.filter(\.isHTML)
-        // Pages are scanned in parallel; results are merged in file order, so
-        // the diagnostics come out as from a sequential scan.
-        let perChunk = ParallelMap.map(Publisher.chunks(html.count)) { range -> [Diagnostic] in
-            var diagnostics: [Diagnostic] = []
-            // Links that climb to the site root (`../../products/`) resolve the same from
-            // every page at that depth: remember them, keyed by depth and link.
-            var memo: [String: String?] = [:]
-            for file in html[range] {
-                let directory = file.path.split(separator: "/").dropLast().map(String.init)
-                let depthKey = String(directory.count) + " "
-                for link in links(in: file.bytes) {
-                    let target: String?
-                    if climbsToRoot(link, depth: directory.count) {
-                        let key = depthKey + link
-                        if let known = memo[key] {
-                            target = known
-                        } else {
-                            target = resolve(link, directory: directory, basePath: basePath)
-                            memo[key] = .some(target)
-                        }
-                    } else {
-                        target = resolve(link, directory: directory, basePath: basePath)
-                    }
-                    guard let target else { continue }
-                    if !paths.contains(target) {
-                        diagnostics.append(Diagnostic(.K001, at: SourceLocation(file: "site/" + file.path),
-                                                      "链接 “\(link)” 指向不存在的页面 \(target) (broken internal link)",
-                                                      expected: "指向站内已有页面的链接"))
-                    }
-                }
-            }
-            return diagnostics
+    let basePath: String
+    private let lock = NSLock()
+    /// target → (page, link as written)
+    private var targets: [String: (page: String, link: String)] = [:]
+
+    init(basePath: String) { self.basePath = basePath }
+
+    func add(page: String, bytes: [UInt8]) {
+        let directory = page.split(separator: "/").dropLast().map(String.init)
+        var found: [String: String] = [:]
+        var seen = Set<String>()
+        for link in LinkChecker.links(in: bytes) where seen.insert(link).inserted {
+            guard let target = LinkChecker.resolve(link, directory: directory, basePath: basePath), found[target] == nil else { continue }
+            found[target] = link
         }
-        return perChunk.flatMap { $0 }
+        lock.lock(); defer { lock.unlock() }
+        for (target, link) in found {
+            if let known = targets[target], known.page <= page { continue }
+            targets[target] = (page, link)
+        }
     }
 
+    /// One error per missing target, at the first page that links to it.
+    func broken(existing paths: Set<String>) -> [Diagnostic] {
+        lock.lock(); defer { lock.unlock() }
+        return targets.filter { !paths.contains($0.key) }
+            .sorted { ($0.value.page, $0.key) < ($1.value.page, $1.key) }
+            .map { target, source in
+                Diagnostic(.K001, at: SourceLocation(file: "site/" + source.page),
+                           "链接 “\(source.link)” 指向不存在的页面 \(target) (broken internal link)",
+                           expected: "指向站内已有页面的链接")
+            }
+    }
+}
+
+enum LinkChecker {
     /// A link whose resolution does not depend on the page's folder, only on its
     /// depth: absolute, leaving the site, or starting with at least `depth` `../`.
     static func climbsToRoot(_ link: String, depth: Int) -> Bool {

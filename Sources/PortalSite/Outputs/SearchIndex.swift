@@ -1,4 +1,3 @@
-import Foundation
 import PortalModel
 
 /// The build-time search index: documents plus an inverted index of
@@ -46,17 +45,34 @@ enum SearchIndex {
         return out
     }
 
+    /// `{"docs":[{"k","s","t","u"}…],"terms":{term:[doc numbers]…}}`, written
+    /// directly: keys in a fixed order, terms sorted by their UTF-8 bytes, so
+    /// the file is the same on every build (and quicker than JSONSerialization).
     static func json(_ index: PortalIndex) -> String {
         let docs = documents(index)
         var postings: [String: [Int]] = [:]
         for (n, d) in docs.enumerated() {
             for t in terms(d.title + " " + d.text) { postings[t, default: []].append(n) }
         }
-        let payload: [String: Any] = [
-            "docs": docs.map { ["t": $0.title, "u": $0.url, "k": $0.kind, "s": String($0.text.prefix(80))] },
-            "terms": postings,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        var out = JSONText()
+        out.raw("{\"docs\":[")
+        for (n, d) in docs.enumerated() {
+            if n > 0 { out.raw(",") }
+            out.raw("{\"k\":"); out.string(d.kind)
+            out.raw(",\"s\":"); out.string(String(d.text.prefix(80)))
+            out.raw(",\"t\":"); out.string(d.title)
+            out.raw(",\"u\":"); out.string(d.url)
+            out.raw("}")
+        }
+        out.raw("],\"terms\":{")
+        for (n, term) in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if n > 0 { out.raw(",") }
+            out.string(term)
+            out.raw(":[")
+            out.raw(postings[term]!.map(String.init).joined(separator: ","))
+            out.raw("]")
+        }
+        out.raw("}}")
+        return out.text
     }
 }

@@ -8,10 +8,13 @@ import PortalModel
 public enum Precompress {
     static let textExtensions: Set<String> = ["html", "css", "js", "svg", "xml", "json", "txt", "ics"]
 
-    public static func addGzipCopies(_ files: [OutputFile]) -> [OutputFile] {
-        let compressible = files.filter { textExtensions.contains(($0.path as NSString).pathExtension) && $0.bytes.count >= 256 }
-        let copies = ParallelMap.map(compressible) { OutputFile(path: $0.path + ".gz", bytes: gzip($0.bytes)) }
-        return (files + copies).sorted { $0.path < $1.path }
+    /// Files this small gain nothing from compression.
+    static let minimumSize = 256
+
+    /// Whether a file at `path` of `size` bytes gets a `.gz` copy.
+    static func wantsCopy(_ path: String, size: Int) -> Bool {
+        guard size >= minimumSize, let dot = path.lastIndex(of: ".") else { return false }
+        return textExtensions.contains(String(path[path.index(after: dot)...]))
     }
 
     /// A gzip member (RFC 1952) with zero mtime and no file name.

@@ -82,6 +82,14 @@ public enum Markdown {
                 if !out.isEmpty, !out.hasSuffix(" ") { out += " " }
             }
         }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(out)
+    }
+
+    /// `s` without white space at either end (scalars; quicker than Foundation's trim on long text).
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 }

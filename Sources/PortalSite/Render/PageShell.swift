@@ -34,7 +34,7 @@ struct PageShell {
             "assets": assets,
             "buildDate": index.date.chinese,
             "buildDateISO": index.date.description,
-            "footerPages": pages.map { ["title": $0.title, "url": Paths.page($0.id)] },
+            "footerPages": pages.map { ["title": $0.title, "url": Paths.page($0.id)] as [String: Any] },
             "feedURL": Paths.feed,
             "searchURL": Paths.search,
         ]
@@ -50,9 +50,18 @@ struct PageShell {
         c["pageTitle"] = title
         c["canonicalURL"] = ((global["site"] as? [String: Any])?["baseURL"] as? String ?? "")
             + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+        // Links the layout prints on every page come with `href` ready (root
+        // included), so each costs the template one lookup instead of three.
+        let home = root.isEmpty ? "./" : root
         c["nav"] = sections.map { s -> [String: Any] in
-            ["label": s.label, "url": s.path, "current": s.key == section]
+            ["label": s.label, "url": s.path, "href": s.path.isEmpty ? home : root + s.path, "current": s.key == section]
         }
+        c["footerPages"] = (global["footerPages"] as? [[String: Any]] ?? []).map { page -> [String: Any] in
+            var page = page
+            page["href"] = root + (page["url"] as? String ?? "")
+            return page
+        }
+        c["assets"] = (global["assets"] as? [String: String] ?? [:]).mapValues { root + $0 }
         c["section_" + section.replacingOccurrences(of: "-", with: "_")] = true
         return c
     }

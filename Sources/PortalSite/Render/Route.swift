@@ -1,21 +1,48 @@
+import Dispatch
 import Mustache
 
 /// One or more output files and how to make them. Routes are planned first,
 /// then rendered in parallel; their bytes depend only on the portal and date.
 struct Route: @unchecked Sendable {
-    /// Makes the files of this route, given the page renderer.
-    let make: (PageRenderer) -> [OutputFile]
+    /// The path of the route's first file; names the route in the build cache.
+    let key: String
+    /// Gathers the route's inputs (its page context) and says how to make its files.
+    let plan: () -> Plan
+
+    struct Plan {
+        /// Hash of everything the files are made from; nil for routes that are
+        /// cheaper to make again than to fingerprint (feeds, search index).
+        let fingerprint: UInt64?
+        let make: (PageRenderer) -> [OutputFile]
+    }
+
+    init(key: String, plan: @escaping () -> Plan) {
+        self.key = key
+        self.plan = plan
+    }
 
     /// A page from a template; its context is merged into the shared page shell.
     static func page(_ path: String, _ template: String, title: String, section: String,
                      _ context: @escaping () -> [String: Any]) -> Route {
-        Route { renderer in
-            [renderer.page(file: Paths.file(path), template: template, title: title, section: section, context: context())]
+        let file = Paths.file(path)
+        return Route(key: file) {
+            let c = context()
+            return Plan(fingerprint: pageFingerprint(file, template, title, section, c)) { renderer in
+                [renderer.page(file: file, template: template, title: title, section: section, context: c)]
+            }
         }
     }
 
     static func text(_ file: String, _ make: @escaping () -> String) -> Route {
-        Route { _ in [OutputFile(path: file, bytes: Array(make().utf8))] }
+        Route(key: file) { Plan(fingerprint: nil) { _ in [OutputFile(path: file, bytes: Array(make().utf8))] } }
+    }
+
+    static func pageFingerprint(_ file: String, _ template: String, _ title: String, _ section: String,
+                                _ context: [String: Any]) -> UInt64 {
+        var f = Fingerprint()
+        f.add(file); f.add(template); f.add(title); f.add(section)
+        f.add(any: context)
+        return f.value
     }
 }
 
@@ -37,8 +64,13 @@ struct PageRenderer: @unchecked Sendable {
     let shell: PageShell
 
     func page(file: String, template: String, title: String, section: String, context: [String: Any]) -> OutputFile {
+        let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         let c = shell.context(file: file, title: title, section: section, page: context)
-        return OutputFile(path: file, bytes: Array(theme.render(RenderNode.tree(c), template: template).utf8))
+        let tree = RenderNode.tree(c)
+        if TemplateClock.enabled { TemplateClock.shared.add(template + "(context)", DispatchTime.now().uptimeNanoseconds - started) }
+        let bytes = Array(theme.render(tree, template: template).utf8)
+        if TemplateClock.enabled { TemplateClock.shared.add(template, DispatchTime.now().uptimeNanoseconds - started) }
+        return OutputFile(path: file, bytes: bytes)
     }
 }
 
@@ -59,12 +91,26 @@ final class RenderNode: MustacheParent {
 
     static func convert(_ value: Any) -> Any {
         switch value {
-        case let s as String: return s
+        case let s as String: return RenderText(s)
         case let b as Bool: return b
         case let d as [String: Any]: return tree(d)
-        case let a as [String]: return a
+        case let a as [String]: return a.map(RenderText.init)
         case let a as [Any]: return a.map(convert)
         default: return value
         }
     }
+}
+
+/// A string in a page context. As a plain `String`, every `{{name}}` costs
+/// Mustache several failed protocol casts and a `String(describing:)`, and a
+/// section over a string (`{{#phone}}…{{/phone}}`) puts it on the stack, where
+/// each later lookup reflects on it with `Mirror`. As a renderable parent the
+/// same text comes out through one cast, and lookups pass it by at once.
+final class RenderText: MustacheParent, MustacheCustomRenderable, CustomStringConvertible {
+    let text: String
+    init(_ text: String) { self.text = text }
+    var renderText: String { text }
+    var isNull: Bool { false }
+    var description: String { text }
+    func child(named name: String) -> Any? { nil }
 }

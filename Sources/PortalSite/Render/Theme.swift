@@ -11,6 +11,8 @@ public struct Theme: @unchecked Sendable {
     public let assetPaths: [String: String]
     /// Published path → bytes.
     public let assetFiles: [String: [UInt8]]
+    /// Hash of every template and asset: any theme edit renders every page again.
+    let fingerprint: UInt64
 
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
@@ -19,11 +21,18 @@ public struct Theme: @unchecked Sendable {
     public static func load(directory: URL) throws -> Theme {
         let fm = FileManager.default
         let templatesDir = directory.appendingPathComponent("templates")
-        guard let names = fm.enumerator(atPath: templatesDir.path)?.compactMap({ $0 as? String }) else {
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: templatesDir.path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let names = fm.enumerator(atPath: templatesDir.path)?.compactMap({ $0 as? String }) else {
             throw LoadError(description: "主题缺少 templates 目录 (theme has no templates folder): \(templatesDir.path)")
         }
         var library = MustacheLibrary()
         var problems: [String] = []
+        var fingerprint = Fingerprint()
+        // Mustache resets the content type in every partial, so every template
+        // starts with the pragma; on line 1, so line numbers in errors stay true.
+        MustacheContentTypes.register(HTML.ContentType(), named: HTML.ContentType.name)
+        let pragma = HTML.ContentType.pragma
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = templatesDir.appendingPathComponent(name).path
             guard let text = fm.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
@@ -31,13 +40,19 @@ public struct Theme: @unchecked Sendable {
                 continue
             }
             do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                fingerprint.add(name)
+                fingerprint.add(text)
+                try library.register(pragma + text, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber, column = error.context.columnNumber
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
                 problems.append("\(path):\(line):\(column): error: 模板语法错误 (template syntax): \(error.error)")
             } catch {
                 problems.append("\(path): \(error)")
             }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+            problems.append("\(templatesDir.appendingPathComponent(name + ".mustache").path): 缺少模板 (template missing)")
         }
         if !problems.isEmpty { throw LoadError(description: problems.joined(separator: "\n")) }
 
@@ -52,9 +67,18 @@ public struct Theme: @unchecked Sendable {
             let published = "assets/\(stem).\(ContentHash.hex8(bytes)).\(ext)"
             assetPaths[name] = published
             assetFiles[published] = bytes
+            fingerprint.add(published)
         }
-        return Theme(library: library, assetPaths: assetPaths, assetFiles: assetFiles)
+        return Theme(library: library, assetPaths: assetPaths, assetFiles: assetFiles, fingerprint: fingerprint.value)
     }
+
+    /// Every template a route renders (see `RoutePlan`); a theme without one
+    /// would publish empty pages, so loading it fails instead.
+    static let requiredTemplates = [
+        "layout", "home", "notfound", "products", "product", "poster", "institutions", "institution",
+        "disclosures", "disclosure", "policies", "policy", "ledgers", "ledger", "events", "event",
+        "page", "search", "match", "compare", "stats",
+    ]
 
     public func render(_ context: Any, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""

@@ -32,7 +32,7 @@ enum PolicyView {
         v["consultPhone"] = Maybe.text(p.consultPhone)
         v["sourceURL"] = Maybe.text(p.sourceURL)
         v["bodyHTML"] = Markdown.html(p.body)
-        let products = index.listedProducts.filter { $0.policies.contains(p.id) }
+        let products = index.listedProductsByPolicy[p.id] ?? []
         v["products"] = products.map { ProductView.card($0, index) }
         v["hasProducts"] = !products.isEmpty
         v["ledgers"] = index.portal.ledgers.filter { $0.plan == p.id }.map { ["title": $0.title, "url": Paths.ledger($0.id)] }

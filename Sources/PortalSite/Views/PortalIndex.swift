@@ -12,6 +12,16 @@ public struct PortalIndex: Sendable {
     public let disclosuresByInstitution: [String: Disclosure]
     /// Products on sale on the build date (past validUntil ones are not listed).
     public let listedProducts: [Product]
+    /// Listed products per category and per target customer, counted once for every facet list.
+    public let listedCountByCategory: [ProductCategory: Int]
+    public let listedCountByTarget: [TargetCustomer: Int]
+    /// Listed products that name each policy, in product order.
+    public let listedProductsByPolicy: [String: [Product]]
+    /// Policies newest first, then by id.
+    public let policiesByDate: [Policy]
+    public let banks: [Institution]
+    /// Topics in first-seen order over policies sorted by id: a stable numbering for topic URLs.
+    public let topics: [String]
 
     public init(portal: Portal, date: SimpleDate, baseURL: String? = nil) {
         self.portal = portal
@@ -22,28 +32,29 @@ public struct PortalIndex: Sendable {
         productsByInstitution = Dictionary(grouping: portal.products, by: \.institution)
         disclosuresByInstitution = Dictionary(portal.disclosures.map { ($0.institution, $0) }, uniquingKeysWith: { a, _ in a })
         listedProducts = portal.products.filter { !$0.isDiscontinued(on: date) }
+        var byCategory: [ProductCategory: Int] = [:], byTarget: [TargetCustomer: Int] = [:]
+        var byPolicy: [String: [Product]] = [:]
+        for p in listedProducts {
+            for policy in Set(p.policies) { byPolicy[policy, default: []].append(p) }
+            byCategory[p.category, default: 0] += 1
+            for t in Set(p.targets) { byTarget[t, default: 0] += 1 }
+        }
+        listedCountByCategory = byCategory
+        listedCountByTarget = byTarget
+        listedProductsByPolicy = byPolicy
+        policiesByDate = portal.policies.sorted { a, b in
+            let (da, db) = (a.issued?.dayNumber ?? 0, b.issued?.dayNumber ?? 0)
+            return da != db ? da > db : a.id < b.id
+        }
+        banks = portal.institutions.filter { $0.type == .bank }
+        var seen: [String] = [], seenSet = Set<String>()
+        for p in portal.policies { for t in p.topics where seenSet.insert(t).inserted { seen.append(t) } }
+        topics = seen
     }
 
     public func absoluteURL(_ path: String) -> String { baseURL + path }
 
     public func status(_ policy: Policy) -> PolicyStatus {
         policy.status(on: date, expiringSoonDays: portal.site.rules.expiringSoonDays)
-    }
-
-    /// Policies newest first, then by id.
-    public var policiesByDate: [Policy] {
-        portal.policies.sorted { a, b in
-            let (da, db) = (a.issued?.dayNumber ?? 0, b.issued?.dayNumber ?? 0)
-            return da != db ? da > db : a.id < b.id
-        }
-    }
-
-    public var banks: [Institution] { portal.institutions.filter { $0.type == .bank } }
-
-    /// Topics in first-seen order over policies sorted by id: a stable numbering for topic URLs.
-    public var topics: [String] {
-        var seen: [String] = []
-        for p in portal.policies { for t in p.topics where !seen.contains(t) { seen.append(t) } }
-        return seen
     }
 }

@@ -73,4 +73,7 @@ struct QRAssets {
     let inlineSVG: String
     let svgFile: [UInt8]
     let pngFile: [UInt8]
+
+    /// Stands in for the code while a route's inputs are fingerprinted.
+    static let notYetMade = QRAssets(inlineSVG: "", svgFile: [], pngFile: [])
 }

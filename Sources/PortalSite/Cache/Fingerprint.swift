@@ -1,0 +1,49 @@
+/// A 64-bit hash of what a route's files are made from (its page context,
+/// template, title), to tell whether the files of the previous build can be
+/// kept. Deterministic across runs (no random seed, unlike `Hasher`);
+/// dictionary entries are combined in an order-independent way, so no keys
+/// need sorting.
+struct Fingerprint {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    mutating func add(_ s: String) {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        mix(h ^ UInt64(s.utf8.count))
+    }
+
+    mutating func add(_ n: UInt64) { mix(n) }
+
+    /// Any value of a page context: strings, numbers, flags, lists and nested contexts.
+    mutating func add(any value: Any) {
+        switch value {
+        case let s as String: mix(1); add(s)
+        case let b as Bool: mix(b ? 2 : 3)
+        case let n as Int: mix(4); mix(UInt64(bitPattern: Int64(n)))
+        case let d as [String: Any]:
+            var sum: UInt64 = 0
+            for (k, v) in d {
+                var entry = Fingerprint()
+                entry.add(k)
+                entry.add(any: v)
+                sum = sum &+ Self.finalize(entry.value)
+            }
+            mix(5); mix(sum); mix(UInt64(d.count))
+        case let a as [String]: mix(6); for s in a { add(s) }; mix(UInt64(a.count))
+        case let a as [Any]: mix(7); for v in a { add(any: v) }; mix(UInt64(a.count))
+        default: mix(8); add(String(reflecting: value))
+        }
+    }
+
+    private mutating func mix(_ n: UInt64) {
+        value = Self.finalize(value ^ n) &* 0x9E3779B97F4A7C15
+    }
+
+    /// splitmix64's finalizer: every input bit moves every output bit.
+    static func finalize(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9
+        z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
+        return z ^ (z >> 31)
+    }
+}
