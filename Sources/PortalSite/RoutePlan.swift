@@ -241,7 +241,7 @@ enum RoutePlan {
     static func pageRoutes(_ index: PortalIndex) -> [Route] {
         index.portal.pages.map { page in
             .page(Paths.page(page.id), "page", title: page.title, section: "") {
-                ["title": page.title, "description": page.description ?? "", "bodyHTML": Markdown.html(page.body)]
+                ["title": page.title, "description": page.description ?? "", "bodyHTML": MarkdownText(page.body)]
             }
         }
     }

@@ -39,7 +39,6 @@ public enum SiteBuilder {
         var clock = StageClock()
         let index = PortalIndex(portal: portal, date: options.date, baseURL: options.baseURL)
         let shell = PageShell(index: index, theme: theme)
-        let renderer = PageRenderer(theme: theme, shell: shell)
         let routes = RoutePlan.routes(index)
         let basePath = URLComponents(string: index.baseURL)?.path ?? ""
         let links = LinkTargets(basePath: basePath.isEmpty ? "/" : basePath)
@@ -50,6 +49,8 @@ public enum SiteBuilder {
         shared.add(any: shell.global)
         shared.add(index.baseURL)
         let salt = shared
+        let fragments = Fragments(theme: theme, shell: shell, salt: salt.value, store: cache.fragments)
+        let renderer = PageRenderer(theme: theme, shell: shell, fragments: fragments)
         clock.lap("plan")
 
         let tally = Tally()
@@ -81,6 +82,7 @@ public enum SiteBuilder {
             return RouteOutcome(paths: paths, reused: false, failure: nil)
         }
         clock.lap("render")
+        StageClock.note("card partials: \(cache.fragments.hits) kept, \(cache.fragments.misses) rendered")
         TemplateClock.shared.report()
         if let failure = outcomes.lazy.compactMap(\.failure).first { throw failure }
 
@@ -122,6 +124,11 @@ public enum SiteBuilder {
 struct StageClock {
     static let enabled = ProcessInfo.processInfo.environment["HUIQI_TIMING"] != nil
     var last = Date()
+    static func note(_ text: @autoclosure () -> String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("[timing]   " + text() + "\n").utf8))
+    }
+
     mutating func lap(_ name: String) {
         guard Self.enabled else { return }
         let now = Date()

@@ -52,7 +52,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for w in result.diagnostics.sorted { Terminal.printError(w.text) }
-        try publisher.commit()
+        try publisher.commit(paths: built.paths)
         // A cache that cannot be written only costs the next build its reuse.
         try? cache.save(cacheFile)
         let report = publisher.report

@@ -29,8 +29,14 @@ struct Fingerprint {
                 sum = sum &+ Self.finalize(entry.value)
             }
             mix(5); mix(sum); mix(UInt64(d.count))
+        // Exact element types first (see RenderNode.convert).
+        case let a as [[String: Any]]: mix(7); for d in a { add(any: d) }; mix(UInt64(a.count))
+        case let a as [ProductCard]: mix(7); for c in a { mix(9); mix(c.fingerprint) }; mix(UInt64(a.count))
         case let a as [String]: mix(6); for s in a { add(s) }; mix(UInt64(a.count))
         case let a as [Any]: mix(7); for v in a { add(any: v) }; mix(UInt64(a.count))
+        // After the collections: casting those to a class bridges them to Foundation types first.
+        case let c as ProductCard: mix(9); mix(c.fingerprint)
+        case let m as MarkdownText: mix(10); add(m.source); mix(UInt64(m.topHeadingLevel))
         default: mix(8); add(String(reflecting: value))
         }
     }

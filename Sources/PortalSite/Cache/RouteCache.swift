@@ -16,15 +16,19 @@ public final class RouteCache: @unchecked Sendable {
     private var current: [String: Entry] = [:]
     /// Every file path of the previous build.
     let previousPaths: Set<String>
+    /// Rendered card partials (kept in memory only).
+    let fragments: FragmentStore
 
     public init() {
         previous = [:]
         previousPaths = []
+        fragments = FragmentStore()
     }
 
-    init(entries: [String: Entry]) {
+    init(entries: [String: Entry], fragments: FragmentStore = FragmentStore()) {
         previous = entries
         previousPaths = Set(entries.values.flatMap(\.paths))
+        self.fragments = fragments
     }
 
     /// The files of `key` in the previous build, if they were made from the same inputs.
@@ -42,7 +46,7 @@ public final class RouteCache: @unchecked Sendable {
     /// The cache for the next build: this build's routes.
     public func advanced() -> RouteCache {
         lock.lock(); defer { lock.unlock() }
-        return RouteCache(entries: current)
+        return RouteCache(entries: current, fragments: fragments.pruned())
     }
 
     // MARK: On disk: one line per route, `fingerprint<TAB>path<TAB>path…`, sorted.

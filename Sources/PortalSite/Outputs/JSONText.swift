@@ -6,6 +6,11 @@ struct JSONText {
 
     mutating func string(_ s: String) {
         text += "\""
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            text += s
+            text += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": text += "\\\""

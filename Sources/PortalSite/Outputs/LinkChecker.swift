@@ -13,6 +13,8 @@ final class LinkTargets: @unchecked Sendable {
     private let lock = NSLock()
     /// target → (page, link as written)
     private var targets: [String: (page: String, link: String)] = [:]
+    /// "depth link" → target, for links that climb to the root.
+    private var memo: [String: String?] = [:]
 
     init(basePath: String) { self.basePath = basePath }
 
@@ -20,11 +22,26 @@ final class LinkTargets: @unchecked Sendable {
         let directory = page.split(separator: "/").dropLast().map(String.init)
         var found: [String: String] = [:]
         var seen = Set<String>()
-        for link in LinkChecker.links(in: bytes) where seen.insert(link).inserted {
-            guard let target = LinkChecker.resolve(link, directory: directory, basePath: basePath), found[target] == nil else { continue }
+        let links = LinkChecker.links(in: bytes)
+        // Links that climb to the site root (`../../products/`) resolve the same from
+        // every page at that depth: those are resolved once per build.
+        lock.lock()
+        let known = links.map { LinkChecker.climbsToRoot($0, depth: directory.count) ? memo[String(directory.count) + " " + $0] : nil }
+        lock.unlock()
+        var learned: [(String, String?)] = []
+        for (i, link) in links.enumerated() where seen.insert(link).inserted {
+            let target: String?
+            if let k = known[i] {
+                target = k
+            } else {
+                target = LinkChecker.resolve(link, directory: directory, basePath: basePath)
+                if LinkChecker.climbsToRoot(link, depth: directory.count) { learned.append((String(directory.count) + " " + link, target)) }
+            }
+            guard let target, found[target] == nil else { continue }
             found[target] = link
         }
         lock.lock(); defer { lock.unlock() }
+        for (key, target) in learned { memo[key] = .some(target) }
         for (target, link) in found {
             if let known = targets[target], known.page <= page { continue }
             targets[target] = (page, link)

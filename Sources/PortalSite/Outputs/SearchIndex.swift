@@ -35,14 +35,35 @@ enum SearchIndex {
         return docs
     }
 
-    static func terms(_ text: String) -> Set<String> {
-        let chars = Array(text.lowercased().filter { !$0.isWhitespace && !$0.isPunctuation })
-        var out = Set<String>()
-        for (i, c) in chars.enumerated() {
-            out.insert(String(c))
-            if i + 1 < chars.count { out.insert(String(c) + String(chars[i + 1])) }
+    /// Single characters and pairs of neighbours, lower-cased, without spaces and
+    /// punctuation: the same units the page script cuts a query into (it
+    /// works on code points, as this does). Terms are packed in integers (a code point in the high bits, the next one plus
+    /// one, or zero for a single character, in the low bits): hashing and
+    /// sorting them is far cheaper than strings, and they sort as their UTF-8 does.
+    static func termKeys(_ text: String) -> Set<UInt64> {
+        let scalars = text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && !isPunctuation($0) }
+            .map { UInt64($0.value) }
+        var out = Set<UInt64>(minimumCapacity: scalars.count * 2)
+        for i in scalars.indices {
+            out.insert(scalars[i] << 32)
+            if i + 1 < scalars.count { out.insert(scalars[i] << 32 | (scalars[i + 1] + 1)) }
         }
         return out
+    }
+
+    static func termString(_ key: UInt64) -> String {
+        var s = String(Unicode.Scalar(UInt32(key >> 32)).map(Character.init) ?? " ")
+        let second = key & 0xFFFF_FFFF
+        if second > 0, let u = Unicode.Scalar(UInt32(second - 1)) { s.unicodeScalars.append(u) }
+        return s
+    }
+
+    static func isPunctuation(_ u: Unicode.Scalar) -> Bool {
+        switch u.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
     }
 
     /// `{"docs":[{"k","s","t","u"}…],"terms":{term:[doc numbers]…}}`, written
@@ -50,9 +71,11 @@ enum SearchIndex {
     /// the file is the same on every build (and quicker than JSONSerialization).
     static func json(_ index: PortalIndex) -> String {
         let docs = documents(index)
-        var postings: [String: [Int]] = [:]
-        for (n, d) in docs.enumerated() {
-            for t in terms(d.title + " " + d.text) { postings[t, default: []].append(n) }
+        // Terms per document on all cores; postings filled in document order.
+        let termSets = ParallelMap.map(docs) { termKeys($0.title + " " + $0.text) }
+        var postings: [UInt64: [Int]] = [:]
+        for (n, set) in termSets.enumerated() {
+            for t in set { postings[t, default: []].append(n) }
         }
         var out = JSONText()
         out.raw("{\"docs\":[")
@@ -65,9 +88,9 @@ enum SearchIndex {
             out.raw("}")
         }
         out.raw("],\"terms\":{")
-        for (n, term) in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+        for (n, term) in postings.keys.sorted().enumerated() {
             if n > 0 { out.raw(",") }
-            out.string(term)
+            out.string(termString(term))
             out.raw(":[")
             out.raw(postings[term]!.map(String.init).joined(separator: ","))
             out.raw("]")

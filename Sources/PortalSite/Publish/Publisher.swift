@@ -1,12 +1,16 @@
 import Foundation
 import PortalModel
 
-/// Writes a site into the output folder atomically, file by file as the
-/// render threads make them: everything goes into a staging folder beside
-/// the output, which replaces the old one only when the build succeeded
-/// (`commit`); a failed build leaves the old one as it was (`discard`).
-/// Files whose bytes did not change are hard-linked from the previous output,
-/// so their modification times stay and `rsync` moves only what changed.
+/// Writes a site into the output folder, file by file as the render threads
+/// make them, into a staging folder beside the output. Nothing in the output
+/// changes before the build has succeeded (`commit`); a failed build leaves
+/// it as it was (`discard`).
+///
+/// A first build stages the whole site and renames the folder into place.
+/// Later builds stage only the files whose bytes changed; `commit` renames
+/// each into the output (atomically, file by file) and removes files the
+/// site no longer has. Unchanged files are never touched, so their
+/// modification times stay and `rsync` moves only what changed.
 public final class Publisher: OutputSink, @unchecked Sendable {
     public struct Report: Sendable {
         public let written: Int
@@ -25,6 +29,10 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     private var directories: Set<String> = [""]
     private var written = 0, unchanged = 0
+    /// Whether an output folder exists to update (else the staging folder becomes it).
+    let updating: Bool
+    /// Staged files that replace or add to the output's (update mode only).
+    private var changed: [String] = []
 
     public init(output: URL, gzip: Bool = false) throws {
         let fm = FileManager.default
@@ -37,13 +45,14 @@ public final class Publisher: OutputSink, @unchecked Sendable {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         stagingPath = staging.path
         outputPath = output.path
+        var isDirectory: ObjCBool = false
+        updating = fm.fileExists(atPath: output.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     public func store(_ file: OutputFile) throws {
         guard Self.safeRelativePath(file.path) != nil else {
             throw PublishError(description: "拒绝写出输出目录以外的路径 (refusing a path outside the output folder): \(file.path)")
         }
-        try makeParent(of: file.path)
         try place(file.path, file.bytes)
         if gzip, Precompress.wantsCopy(file.path, size: file.bytes.count) {
             try place(file.path + ".gz", Precompress.gzip(file.bytes))
@@ -53,27 +62,42 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     public func reuse(_ paths: [String]) -> Bool {
         var all = paths
         if gzip { all += paths.filter { Precompress.wantsCopy($0, size: Int.max) }.map { $0 + ".gz" } }
-        // A route's files are taken all or none, so a half-reused route is rendered whole.
-        var linked: [String] = []
-        for path in all {
-            let gz = path.hasSuffix(".gz") && gzip
-            if gz && !FileManager.default.fileExists(atPath: outputPath + "/" + path) {
-                // Small files have no .gz copy; that is not a reason to render again.
-                if let size = fileSize(outputPath + "/" + String(path.dropLast(3))), size < Precompress.minimumSize { continue }
-            }
-            guard (try? makeParent(of: path)) != nil,
-                  link(outputPath + "/" + path, stagingPath + "/" + path) == 0 else {
-                for done in linked { unlink(stagingPath + "/" + done) }
+        var kept = 0
+        if updating {
+            // The files stay where they are; they only have to be there.
+            for path in all {
+                if let size = fileSize(outputPath + "/" + path) { kept += 1; _ = size; continue }
+                if isSmallTextCopy(path) { continue }
                 return false
             }
-            linked.append(path)
+        } else {
+            // A route's files are taken all or none, so a half-reused route is rendered whole.
+            var linked: [String] = []
+            for path in all {
+                if isSmallTextCopy(path) && fileSize(outputPath + "/" + path) == nil { continue }
+                guard (try? makeParent(of: path)) != nil,
+                      link(outputPath + "/" + path, stagingPath + "/" + path) == 0 else {
+                    for done in linked { unlink(stagingPath + "/" + done) }
+                    return false
+                }
+                linked.append(path)
+            }
+            kept = linked.count
         }
-        lock.lock(); unchanged += linked.count; lock.unlock()
+        lock.lock(); unchanged += kept; lock.unlock()
         return true
     }
 
+    /// A `.gz` name whose original is too small to have a copy.
+    private func isSmallTextCopy(_ path: String) -> Bool {
+        guard gzip, path.hasSuffix(".gz"), let size = fileSize(outputPath + "/" + String(path.dropLast(3))) else { return false }
+        return size < Precompress.minimumSize
+    }
+
     public func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: stagingPath + "/" + path).map { [UInt8]($0) }
+        let fm = FileManager.default
+        return (fm.contents(atPath: stagingPath + "/" + path) ?? (updating ? fm.contents(atPath: outputPath + "/" + path) : nil))
+            .map { [UInt8]($0) }
     }
 
     public var report: Report {
@@ -81,27 +105,63 @@ public final class Publisher: OutputSink, @unchecked Sendable {
         return Report(written: written, unchanged: unchanged)
     }
 
-    /// Swaps the staging folder in for the output folder.
-    public func commit() throws {
+    /// Puts the staged files in place. `paths` are all files of the new site:
+    /// in update mode, files of the output that are not among them are removed.
+    public func commit(paths: [String]) throws {
         var clock = StageClock()
-        defer { clock.lap("swap") }
+        defer { clock.lap("commit") }
         let fm = FileManager.default
-        let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-        do {
-            if fm.fileExists(atPath: output.path) {
-                try fm.moveItem(at: output, to: previous)
-                do { try fm.moveItem(at: staging, to: output) } catch {
-                    try? fm.moveItem(at: previous, to: output)
-                    throw error
-                }
-                try? fm.removeItem(at: previous)
-            } else {
-                try fm.moveItem(at: staging, to: output)
-            }
-        } catch {
-            discard()
-            throw error
+        guard updating else {
+            do { try fm.moveItem(at: staging, to: output) } catch { discard(); throw error }
+            return
         }
+        var keep = Set(paths)
+        if gzip { for p in paths where Precompress.wantsCopy(p, size: Int.max) { keep.insert(p + ".gz") } }
+        let staged = lock.withLock { changed }.sorted()
+        var made: Set<String> = [""]
+        for path in staged {
+            var dir = Substring(path)
+            var missing: [Substring] = []
+            while let slash = dir.lastIndex(of: "/") {
+                dir = dir[..<slash]
+                if made.contains(String(dir)) { break }
+                missing.append(dir)
+            }
+            for d in missing.reversed() {
+                let full = outputPath + "/" + d
+                var st = stat()
+                if lstat(full, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR { unlink(full) }
+                if mkdir(full, 0o777) != 0 && errno != EEXIST {
+                    throw PublishError(description: "无法创建目录 (cannot create folder) \(full)")
+                }
+                made.insert(String(d))
+            }
+            if rename(stagingPath + "/" + path, outputPath + "/" + path) != 0 {
+                throw PublishError(description: "无法替换 (cannot replace) \(outputPath)/\(path)")
+            }
+        }
+        removeStale(directory: "", keep: keep)
+        discard()
+    }
+
+    /// Deletes what the new site no longer has, and folders left empty.
+    /// Returns whether `directory` itself is now empty.
+    @discardableResult
+    private func removeStale(directory: String, keep: Set<String>) -> Bool {
+        let full = directory.isEmpty ? outputPath : outputPath + "/" + directory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return false }
+        var remaining = names.count
+        for name in names {
+            let path = directory.isEmpty ? name : directory + "/" + name
+            var st = stat()
+            guard lstat(outputPath + "/" + path, &st) == 0 else { continue }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                if removeStale(directory: path, keep: keep), rmdir(outputPath + "/" + path) == 0 { remaining -= 1 }
+            } else if !keep.contains(path), unlink(outputPath + "/" + path) == 0 {
+                remaining -= 1
+            }
+        }
+        return remaining == 0
     }
 
     /// Removes the staging folder; the output folder is untouched.
@@ -113,12 +173,16 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     private func place(_ path: String, _ bytes: [UInt8]) throws {
         let target = stagingPath + "/" + path
         let old = outputPath + "/" + path
-        if Self.sameBytes(old, bytes), link(old, target) == 0 {
+        if updating && Self.sameBytes(old, bytes) {
             lock.lock(); unchanged += 1; lock.unlock()
             return
         }
+        try makeParent(of: path)
         guard Self.write(bytes, to: target) else { throw PublishError(description: "无法写入 (cannot write) \(target)") }
-        lock.lock(); written += 1; lock.unlock()
+        lock.lock()
+        written += 1
+        if updating { changed.append(path) }
+        lock.unlock()
     }
 
     /// Creates the folders above `path` in the staging folder, each once.

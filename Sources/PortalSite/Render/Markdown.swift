@@ -93,3 +93,22 @@ public enum Markdown {
         return String(scalars[first...last])
     }
 }
+
+/// Markdown in a page context, rendered to HTML only when the page is:
+/// a route's fingerprint takes the source, so unchanged pages never pay
+/// for cmark.
+final class MarkdownText: @unchecked Sendable {
+    let source: String
+    let topHeadingLevel: Int32
+    init(_ source: String, topHeadingLevel: Int32 = 2) {
+        self.source = source
+        self.topHeadingLevel = topHeadingLevel
+    }
+    var html: String { Markdown.html(source, topHeadingLevel: topHeadingLevel) }
+
+    /// Markdown as a context value that templates test with `{{#key}}`: false when there is none.
+    static func maybe(_ source: String?, topHeadingLevel: Int32 = 2) -> Any {
+        guard let source, !source.allSatisfy(\.isWhitespace) else { return false }
+        return MarkdownText(source, topHeadingLevel: topHeadingLevel)
+    }
+}

@@ -66,6 +66,16 @@ struct PageShell {
         return c
     }
 
+    /// The values every page has that do not depend on the page itself, for a
+    /// page at `root` (what card partials may use besides the product's fields).
+    func siteWide(root: String) -> [String: Any] {
+        var c = global
+        c["root"] = root
+        c["home"] = root.isEmpty ? "./" : root
+        c["assets"] = (global["assets"] as? [String: String] ?? [:]).mapValues { root + $0 }
+        return c
+    }
+
     static func sitePath(_ global: [String: Any]) -> String {
         let base = (global["site"] as? [String: Any])?["baseURL"] as? String ?? "/"
         guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }

@@ -62,11 +62,13 @@ public struct OutputFile: Sendable {
 struct PageRenderer: @unchecked Sendable {
     let theme: Theme
     let shell: PageShell
+    let fragments: Fragments
 
     func page(file: String, template: String, title: String, section: String, context: [String: Any]) -> OutputFile {
         let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         let c = shell.context(file: file, title: title, section: section, page: context)
-        let tree = RenderNode.tree(c)
+        let root = c["root"] as? String ?? ""
+        let tree = RenderNode.tree(c) { fragments.node(for: $0, root: root) }
         if TemplateClock.enabled { TemplateClock.shared.add(template + "(context)", DispatchTime.now().uptimeNanoseconds - started) }
         let bytes = Array(theme.render(tree, template: template).utf8)
         if TemplateClock.enabled { TemplateClock.shared.add(template, DispatchTime.now().uptimeNanoseconds - started) }
@@ -85,17 +87,27 @@ final class RenderNode: MustacheParent {
     init(_ values: [String: Any]) { self.values = values }
     func child(named name: String) -> Any? { values[name] }
 
-    static func tree(_ dictionary: [String: Any]) -> RenderNode {
-        RenderNode(dictionary.mapValues(convert))
+    /// `card` turns a product card into a list item (with its partials rendered).
+    static func tree(_ dictionary: [String: Any], card: ((ProductCard) -> CardNode)? = nil) -> RenderNode {
+        RenderNode(dictionary.mapValues { convert($0, card) })
     }
 
-    static func convert(_ value: Any) -> Any {
+    static func convert(_ value: Any, _ card: ((ProductCard) -> CardNode)?) -> Any {
         switch value {
         case let s as String: return RenderText(s)
         case let b as Bool: return b
-        case let d as [String: Any]: return tree(d)
+        case let d as [String: Any]: return tree(d, card: card)
+        // Exact element types first: a failed cast to another array type goes
+        // through Foundation's bridging, element by element.
+        case let a as [[String: Any]]: return a.map { tree($0, card: card) }
+        case let a as [ProductCard]: return a.map { c -> Any in card?(c) ?? c.node }
         case let a as [String]: return a.map(RenderText.init)
-        case let a as [Any]: return a.map(convert)
+        case let a as [Any]: return a.map { convert($0, card) }
+        case is Int: return value
+        // Last: on Linux, casting a dictionary or array to a class bridges it to
+        // NSDictionary or NSArray first, which costs more than rendering it.
+        case let c as ProductCard: return card.map { $0(c) } as Any? ?? c.node
+        case let m as MarkdownText: return RenderText(m.html)
         default: return value
         }
     }

@@ -13,6 +13,8 @@ public struct Theme: @unchecked Sendable {
     public let assetFiles: [String: [UInt8]]
     /// Hash of every template and asset: any theme edit renders every page again.
     let fingerprint: UInt64
+    /// The card partials this theme has (see `Fragments`).
+    let fragmentNames: [String]
 
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
@@ -29,6 +31,7 @@ public struct Theme: @unchecked Sendable {
         var library = MustacheLibrary()
         var problems: [String] = []
         var fingerprint = Fingerprint()
+        var fragmentNames: [String] = []
         // Mustache resets the content type in every partial, so every template
         // starts with the pragma; on line 1, so line numbers in errors stay true.
         MustacheContentTypes.register(HTML.ContentType(), named: HTML.ContentType.name)
@@ -42,7 +45,16 @@ public struct Theme: @unchecked Sendable {
             do {
                 fingerprint.add(name)
                 fingerprint.add(text)
-                try library.register(pragma + text, named: String(name.dropLast(".mustache".count)))
+                let templateName = String(name.dropLast(".mustache".count))
+                if Fragments.names.contains(templateName) {
+                    // The partial runs once per product (see `Fragments`); where a list
+                    // includes it, a stub prints the result kept in the list item.
+                    try library.register(pragma + text, named: Fragments.sourceName(templateName))
+                    try library.register(pragma + "{{{\(Fragments.key(templateName))}}}", named: templateName)
+                    fragmentNames.append(templateName)
+                } else {
+                    try library.register(pragma + text, named: templateName)
+                }
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
@@ -69,7 +81,8 @@ public struct Theme: @unchecked Sendable {
             assetFiles[published] = bytes
             fingerprint.add(published)
         }
-        return Theme(library: library, assetPaths: assetPaths, assetFiles: assetFiles, fingerprint: fingerprint.value)
+        return Theme(library: library, assetPaths: assetPaths, assetFiles: assetFiles, fingerprint: fingerprint.value,
+                     fragmentNames: fragmentNames)
     }
 
     /// Every template a route renders (see `RoutePlan`); a theme without one

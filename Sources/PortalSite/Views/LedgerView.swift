@@ -53,7 +53,7 @@ enum EventView {
     static func page(_ e: Event, _ index: PortalIndex) -> [String: Any] {
         var v = card(e, index)
         v["registerURL"] = Maybe.text(e.registerURL)
-        v["descriptionHTML"] = Maybe.text(e.description.map { Markdown.html($0) })
+        v["descriptionHTML"] = MarkdownText.maybe(e.description)
         v["past"] = isPast(e, index)
         return v
     }

@@ -31,7 +31,7 @@ enum PolicyView {
         v["hasMeasures"] = !p.measures.isEmpty
         v["consultPhone"] = Maybe.text(p.consultPhone)
         v["sourceURL"] = Maybe.text(p.sourceURL)
-        v["bodyHTML"] = Markdown.html(p.body)
+        v["bodyHTML"] = MarkdownText(p.body)
         let products = index.listedProductsByPolicy[p.id] ?? []
         v["products"] = products.map { ProductView.card($0, index) }
         v["hasProducts"] = !products.isEmpty

@@ -22,6 +22,8 @@ public struct PortalIndex: Sendable {
     public let banks: [Institution]
     /// Topics in first-seen order over policies sorted by id: a stable numbering for topic URLs.
     public let topics: [String]
+    /// Product cards, made once per build and shared by every list.
+    let cards = ProductCards()
 
     public init(portal: Portal, date: SimpleDate, baseURL: String? = nil) {
         self.portal = portal

@@ -3,7 +3,11 @@ import PortalModel
 /// What templates see of a product. Rates and ranges are formatted here so
 /// every page shows them the same way.
 enum ProductView {
-    static func card(_ p: Product, _ index: PortalIndex) -> [String: Any] {
+    static func card(_ p: Product, _ index: PortalIndex) -> ProductCard {
+        index.cards.card(p) { cardValues(p, index) }
+    }
+
+    static func cardValues(_ p: Product, _ index: PortalIndex) -> [String: Any] {
         let institution = index.institutionsByID[p.institution]
         var v: [String: Any] = [
             "id": p.id,
@@ -39,7 +43,7 @@ enum ProductView {
     }
 
     static func page(_ p: Product, _ index: PortalIndex, qr: QRAssets) -> [String: Any] {
-        var v = card(p, index)
+        var v = card(p, index).values
         let institution = index.institutionsByID[p.institution]
         v["eligibility"] = p.eligibility
         v["materials"] = p.materials
@@ -54,7 +58,7 @@ enum ProductView {
         v["validUntil"] = Maybe.text(p.validUntil?.chinese)
         v["updated"] = p.updated?.chinese ?? ""
         v["updatedISO"] = p.updated?.description ?? ""
-        v["descriptionHTML"] = Maybe.text(p.description.map { Markdown.html($0, topHeadingLevel: 3) })
+        v["descriptionHTML"] = MarkdownText.maybe(p.description, topHeadingLevel: 3)
         v["institutionPhone"] = institution?.phone ?? ""
         v["institutionAddress"] = Maybe.text(institution?.address)
         v["canonicalURL"] = index.absoluteURL(Paths.product(p.id))

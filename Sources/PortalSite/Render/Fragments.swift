@@ -1,0 +1,126 @@
+import Foundation
+import Mustache
+
+/// Partials that show one product in a list (`partials/product-card` and
+/// the compare page's `product-option` and `product-row`), rendered once per
+/// product and page depth instead of once per list, as Hugo's
+/// `partialCached` does. A list of ten thousand products then costs one
+/// lookup per product. Themes use them as ordinary partials; such a partial
+/// sees the product's fields and the site-wide values (`root`, `home`,
+/// `site`, `assets`), not the fields of the page that lists it.
+final class Fragments: @unchecked Sendable {
+    /// The partials rendered this way, when the theme has them.
+    static let names = ["partials/product-card", "partials/product-option", "partials/product-row"]
+
+    /// The name the stub registered as `name` looks up in a card.
+    static func key(_ name: String) -> String {
+        "_fragment_" + name.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// Where the partial's own text is registered.
+    static func sourceName(_ name: String) -> String { name + "#source" }
+
+    let theme: Theme
+    let shell: PageShell
+    let salt: UInt64
+    let store: FragmentStore
+    private let lock = NSLock()
+    private var bases: [String: RenderNode] = [:]
+    /// Stub key → partial name, for the partials the theme has.
+    private let names: [String: String]
+
+    init(theme: Theme, shell: PageShell, salt: UInt64, store: FragmentStore) {
+        self.theme = theme
+        self.shell = shell
+        self.salt = salt
+        self.store = store
+        names = Dictionary(uniqueKeysWithValues: theme.fragmentNames.map { (Self.key($0), $0) })
+    }
+
+    /// The card as a list item on a page at `root`; its partials are rendered
+    /// when the page first asks for them.
+    func node(for card: ProductCard, root: String) -> CardNode {
+        CardNode(card: card, root: root, fragments: theme.fragmentNames.isEmpty ? nil : self)
+    }
+
+    /// The partial stubbed under `key`, rendered for `card` on a page at `root`.
+    func html(_ key: String, card: ProductCard, root: String) -> RenderText? {
+        guard let name = names[key] else { return nil }
+        var f = Fingerprint()
+        f.add(salt); f.add(card.fingerprint); f.add(root); f.add(name)
+        if let html = store.lookup(f.value) { return html }
+        let html = RenderText(theme.render(LayeredNode(top: card.node, below: base(root)), template: Self.sourceName(name)))
+        store.keep(f.value, html)
+        return html
+    }
+
+    private func base(_ root: String) -> RenderNode {
+        lock.lock(); defer { lock.unlock() }
+        if let known = bases[root] { return known }
+        let node = RenderNode.tree(shell.siteWide(root: root))
+        bases[root] = node
+        return node
+    }
+}
+
+/// Rendered card partials by fingerprint, kept from one build to the next
+/// by `huiqi serve` (entries unused in a build are dropped after it).
+public final class FragmentStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [UInt64: RenderText] = [:]
+    private var used: Set<UInt64> = []
+    /// Partials found here, and rendered, during the current build.
+    private(set) var hits = 0, misses = 0
+
+    public init() {}
+
+    func lookup(_ key: UInt64) -> RenderText? {
+        lock.lock(); defer { lock.unlock() }
+        guard let html = entries[key] else { misses += 1; return nil }
+        hits += 1
+        used.insert(key)
+        return html
+    }
+
+    func keep(_ key: UInt64, _ html: RenderText) {
+        lock.lock(); defer { lock.unlock() }
+        entries[key] = html
+        used.insert(key)
+    }
+
+    /// The entries this build used, for the next one.
+    func pruned() -> FragmentStore {
+        lock.lock(); defer { lock.unlock() }
+        let next = FragmentStore()
+        next.entries = entries.filter { used.contains($0.key) }
+        return next
+    }
+}
+
+/// A product card in a page context: its fields, plus its rendered partials
+/// under the keys the partials' stubs print.
+final class CardNode: MustacheParent {
+    let card: ProductCard
+    let root: String
+    let fragments: Fragments?
+    init(card: ProductCard, root: String, fragments: Fragments?) {
+        self.card = card
+        self.root = root
+        self.fragments = fragments
+    }
+    func child(named name: String) -> Any? {
+        if name.hasPrefix("_fragment_"), let fragments { return fragments.html(name, card: card, root: root) }
+        return card.node.child(named: name)
+    }
+}
+
+/// Names looked up in `top` first, then in `below`: the stack a partial would
+/// have had inside a list, without the listing page's own fields.
+final class LayeredNode: MustacheParent {
+    let top: RenderNode, below: RenderNode
+    init(top: RenderNode, below: RenderNode) {
+        self.top = top
+        self.below = below
+    }
+    func child(named name: String) -> Any? { top.child(named: name) ?? below.child(named: name) }
+}
