@@ -22,13 +22,11 @@ enum RoutePlan {
             .page(Paths.home, "home", title: p.site.title, section: "home") {
                 let upcoming = p.events.filter { !EventView.isPast($0, index) }
                     .sorted { ($0.start?.description ?? "") < ($1.start?.description ?? "") }
-                let featured = index.listedProducts.sorted { a, b in
-                    let (ua, ub) = (a.updated?.dayNumber ?? 0, b.updated?.dayNumber ?? 0)
-                    return ua != ub ? ua > ub : a.id < b.id
-                }
+                // The six most recently updated, picked without sorting every product.
+                let featured = Self.mostRecent(6, index.listedProducts)
                 return [
-                    "latestPolicies": index.policiesByDate.prefix(5).map { PolicyView.card($0, index) },
-                    "featuredProducts": featured.prefix(6).map { ProductView.card($0, index) },
+                    "latestPolicies": index.policiesByDate.prefix(5).map { PolicyView.shared($0, index) },
+                    "featuredProducts": featured.map { ProductView.card($0, index) },
                     "upcomingEvents": upcoming.prefix(3).map { EventView.card($0, index) },
                     "hasUpcoming": !upcoming.isEmpty,
                     "categories": categoryFacets(index),
@@ -45,9 +43,29 @@ enum RoutePlan {
                 ]
             },
             .page("404.html", "notfound", title: "页面未找到", section: "") { [:] },
-            .text(Paths.feed) { Feed.atom(index) },
-            .text(Paths.searchIndex) { SearchIndex.json(index) },
+            // The feed changes only with the policies (and the site's own settings).
+            .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) },
+            Route(key: Paths.searchIndex) {
+                Route.Plan(fingerprint: nil) { renderer in
+                    [OutputFile(path: Paths.searchIndex, bytes: SearchIndex.json(index, store: renderer.searchTerms))]
+                }
+            },
         ]
+    }
+
+    /// The `n` products updated last (newest first, then by id).
+    static func mostRecent(_ n: Int, _ products: [Product]) -> [Product] {
+        func before(_ a: Product, _ b: Product) -> Bool {
+            let (ua, ub) = (a.updated?.dayNumber ?? 0, b.updated?.dayNumber ?? 0)
+            return ua != ub ? ua > ub : a.id < b.id
+        }
+        var top: [Product] = []
+        for p in products where top.count < n || before(p, top[top.count - 1]) {
+            let at = top.firstIndex { before(p, $0) } ?? top.count
+            top.insert(p, at: at)
+            if top.count > n { top.removeLast() }
+        }
+        return top
     }
 
     static func categoryFacets(_ index: PortalIndex) -> [[String: Any]] {
@@ -163,21 +181,21 @@ enum RoutePlan {
         .page(path, "policies", title: heading, section: "policies") {
             [
                 "heading": heading,
-                "policies": policies.map { PolicyView.card($0, index) },
+                "policies": policies.map { PolicyView.shared($0, index) },
                 "count": policies.count,
                 "statuses": PolicyStatus.allCases.compactMap { s -> [String: Any]? in
-                    let n = index.portal.policies.filter { index.status($0) == s }.count
+                    let n = index.policyCountByStatus[s] ?? 0
                     return n == 0 ? nil : ["label": s.rawValue, "slug": s.slug, "count": n, "url": Paths.policyStatus(s.slug),
                                             "current": current == "status-" + s.slug]
                 },
                 "levels": PolicyLevel.allCases.compactMap { l -> [String: Any]? in
-                    let n = index.portal.policies.filter { $0.level == l }.count
+                    let n = index.policyCountByLevel[l] ?? 0
                     return n == 0 ? nil : ["label": l.label, "count": n, "url": Paths.policyLevel(l.slug),
                                             "current": current == "level-" + l.slug]
                 },
                 "topics": index.topics.enumerated().map { i, t -> [String: Any] in
                     ["label": t, "url": Paths.policyTopic(i + 1), "current": current == "topic-\(i + 1)",
-                     "count": index.portal.policies.filter { $0.topics.contains(t) }.count]
+                     "count": index.policyCountByTopic[t] ?? 0]
                 },
                 "isAll": current.isEmpty,
             ]

@@ -50,7 +50,7 @@ public enum SiteBuilder {
         shared.add(index.baseURL)
         let salt = shared
         let fragments = Fragments(theme: theme, shell: shell, salt: salt.value, store: cache.fragments)
-        let renderer = PageRenderer(theme: theme, shell: shell, fragments: fragments)
+        let renderer = PageRenderer(theme: theme, shell: shell, fragments: fragments, searchTerms: cache.searchTerms)
         clock.lap("plan")
 
         let tally = Tally()
@@ -166,6 +166,7 @@ final class TemplateClock: @unchecked Sendable {
     func report() {
         guard Self.enabled else { return }
         lock.lock(); defer { lock.unlock() }
+        defer { nanoseconds = [:] }
         for (name, t) in nanoseconds.sorted(by: { $0.value.total > $1.value.total }) {
             FileHandle.standardError.write(String(format: "[timing]   template %@: %d pages, %.3fs cpu\n",
                                                   name, t.count, Double(t.total) / 1e9).data(using: .utf8)!)

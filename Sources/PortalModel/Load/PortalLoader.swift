@@ -100,9 +100,10 @@ public enum PortalLoader {
             default: ["yml", "yaml"]
             }
             for name in names.sorted() where !name.hasPrefix(".") {
-                let ext = (name as NSString).pathExtension.lowercased()
+                guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { continue }
+                let ext = name[name.index(after: dot)...].lowercased()
                 guard allowed.contains(ext) else { continue }
-                let stem = (name as NSString).deletingPathExtension
+                let stem = String(name[..<dot])
                 let displayPath = join(root, kind.folder + "/" + name)
                 if ext != "csv", !ContentID.isValid(stem) {
                     diagnostics.add(Diagnostic(.F007, at: SourceLocation(file: displayPath),

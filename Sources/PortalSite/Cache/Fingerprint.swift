@@ -7,9 +7,32 @@ struct Fingerprint {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
     mutating func add(_ s: String) {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        mix(h ^ UInt64(s.utf8.count))
+        var s = s
+        let h = s.withUTF8 { Self.hash($0) }
+        mix(h)
+    }
+
+    /// Eight bytes at a time, each word through a multiply-xorshift step.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E3779B97F4A7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ word) &* 0xff51afd7ed558ccd
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xc4ceb9fe1a85ec53
+        return finalize(h)
     }
 
     mutating func add(_ n: UInt64) { mix(n) }
@@ -32,11 +55,13 @@ struct Fingerprint {
         // Exact element types first (see RenderNode.convert).
         case let a as [[String: Any]]: mix(7); for d in a { add(any: d) }; mix(UInt64(a.count))
         case let a as [ProductCard]: mix(7); for c in a { mix(9); mix(c.fingerprint) }; mix(UInt64(a.count))
+        case let a as [SharedContext]: mix(7); for c in a { mix(11); mix(c.fingerprint) }; mix(UInt64(a.count))
         case let a as [String]: mix(6); for s in a { add(s) }; mix(UInt64(a.count))
         case let a as [Any]: mix(7); for v in a { add(any: v) }; mix(UInt64(a.count))
         // After the collections: casting those to a class bridges them to Foundation types first.
         case let c as ProductCard: mix(9); mix(c.fingerprint)
         case let m as MarkdownText: mix(10); add(m.source); mix(UInt64(m.topHeadingLevel))
+        case let c as SharedContext: mix(11); mix(c.fingerprint)
         default: mix(8); add(String(reflecting: value))
         }
     }

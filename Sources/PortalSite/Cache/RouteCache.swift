@@ -16,19 +16,22 @@ public final class RouteCache: @unchecked Sendable {
     private var current: [String: Entry] = [:]
     /// Every file path of the previous build.
     let previousPaths: Set<String>
-    /// Rendered card partials (kept in memory only).
+    /// Rendered card partials and search-index terms (kept in memory only).
     let fragments: FragmentStore
+    let searchTerms: SearchTermStore
 
     public init() {
         previous = [:]
         previousPaths = []
         fragments = FragmentStore()
+        searchTerms = SearchTermStore()
     }
 
-    init(entries: [String: Entry], fragments: FragmentStore = FragmentStore()) {
+    init(entries: [String: Entry], fragments: FragmentStore = FragmentStore(), searchTerms: SearchTermStore = SearchTermStore()) {
         previous = entries
         previousPaths = Set(entries.values.flatMap(\.paths))
         self.fragments = fragments
+        self.searchTerms = searchTerms
     }
 
     /// The files of `key` in the previous build, if they were made from the same inputs.
@@ -46,7 +49,7 @@ public final class RouteCache: @unchecked Sendable {
     /// The cache for the next build: this build's routes.
     public func advanced() -> RouteCache {
         lock.lock(); defer { lock.unlock() }
-        return RouteCache(entries: current, fragments: fragments.pruned())
+        return RouteCache(entries: current, fragments: fragments.pruned(), searchTerms: searchTerms.pruned())
     }
 
     // MARK: On disk: one line per route, `fingerprint<TAB>path<TAB>path…`, sorted.

@@ -2,6 +2,18 @@ import PortalModel
 
 /// An Atom feed of policies, newest first, so citizens and other portals can follow them.
 enum Feed {
+    /// Everything the feed is made from, hashed.
+    static func inputs(_ index: PortalIndex) -> UInt64 {
+        var f = Fingerprint()
+        let site = index.portal.site
+        f.add(site.language); f.add(site.title); f.add(site.organizer); f.add(index.baseURL); f.add(index.date.description)
+        for p in index.policiesByDate {
+            f.add(p.id); f.add(p.title); f.add(p.docNumber); f.add(p.summary ?? ""); f.add(p.body)
+            f.add(p.issued?.description ?? "-")
+        }
+        return f.value
+    }
+
     static func atom(_ index: PortalIndex) -> String {
         let site = index.portal.site
         let policies = index.policiesByDate

@@ -1,38 +1,60 @@
+import Foundation
 import PortalModel
 
 /// The build-time search index: documents plus an inverted index of
 /// character bigrams (and single characters), which suits Chinese text with
 /// no word breaks. The page script ranks matches offline.
 enum SearchIndex {
-    struct Document {
+    struct Document: Sendable {
         let title: String
         let url: String
         let kind: String
         let text: String
     }
 
-    static func documents(_ index: PortalIndex) -> [Document] {
-        var docs: [Document] = []
+    /// A document and what it is made from, hashed: an unchanged source is
+    /// not cut into terms again by a preview rebuild.
+    struct Source: @unchecked Sendable {
+        let fingerprint: UInt64
+        let make: () -> Document
+    }
+
+    static func sources(_ index: PortalIndex) -> [Source] {
+        func source(_ parts: [String], _ make: @escaping () -> Document) -> Source {
+            var f = Fingerprint()
+            for p in parts { f.add(p) }
+            return Source(fingerprint: f.value, make: make)
+        }
+        var out: [Source] = []
         for p in index.listedProducts {
             let inst = index.institutionsByID[p.institution]?.name ?? ""
-            docs.append(Document(title: p.name, url: Paths.product(p.id), kind: "产品·\(p.category.label)",
-                                 text: [inst, p.summary, p.targets.map(\.label).joined(separator: " "),
-                                        p.guaranteeMethods.map(\.label).joined(separator: " ")].joined(separator: " ")))
+            let targets = p.targets.map(\.label).joined(separator: " ")
+            let guarantees = p.guaranteeMethods.map(\.label).joined(separator: " ")
+            out.append(source(["product", p.id, p.name, p.category.label, inst, p.summary, targets, guarantees]) {
+                Document(title: p.name, url: Paths.product(p.id), kind: "产品·\(p.category.label)",
+                         text: [inst, p.summary, targets, guarantees].joined(separator: " "))
+            })
         }
         for p in index.portal.policies {
-            docs.append(Document(title: p.title, url: Paths.policy(p.id), kind: "政策",
-                                 text: [p.docNumber, p.issuers.joined(separator: " "), p.topics.joined(separator: " "),
-                                        p.summary ?? "", String(Markdown.plainText(p.body).prefix(400))].joined(separator: " ")))
+            out.append(source(["policy", p.id, p.title, p.docNumber] + p.issuers + ["|"] + p.topics + ["|", p.summary ?? "", p.body]) {
+                Document(title: p.title, url: Paths.policy(p.id), kind: "政策",
+                         text: [p.docNumber, p.issuers.joined(separator: " "), p.topics.joined(separator: " "),
+                                p.summary ?? "", String(Markdown.plainText(p.body).prefix(400))].joined(separator: " "))
+            })
         }
         for i in index.portal.institutions {
-            docs.append(Document(title: i.name, url: Paths.institution(i.id), kind: "机构·\(i.type.label)",
-                                 text: [i.address, i.summary ?? ""].joined(separator: " ")))
+            out.append(source(["institution", i.id, i.name, i.type.label, i.address, i.summary ?? ""]) {
+                Document(title: i.name, url: Paths.institution(i.id), kind: "机构·\(i.type.label)",
+                         text: [i.address, i.summary ?? ""].joined(separator: " "))
+            })
         }
         for p in index.portal.pages {
-            docs.append(Document(title: p.title, url: Paths.page(p.id), kind: "页面",
-                                 text: (p.description ?? "") + " " + String(Markdown.plainText(p.body).prefix(400))))
+            out.append(source(["page", p.id, p.title, p.description ?? "", p.body]) {
+                Document(title: p.title, url: Paths.page(p.id), kind: "页面",
+                         text: (p.description ?? "") + " " + String(Markdown.plainText(p.body).prefix(400)))
+            })
         }
-        return docs
+        return out
     }
 
     /// Single characters and pairs of neighbours, lower-cased, without spaces and
@@ -41,8 +63,7 @@ enum SearchIndex {
     /// one, or zero for a single character, in the low bits): hashing and
     /// sorting them is far cheaper than strings, and they sort as their UTF-8 does.
     static func termKeys(_ text: String) -> Set<UInt64> {
-        let scalars = text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && !isPunctuation($0) }
-            .map { UInt64($0.value) }
+        let scalars = text.lowercased().unicodeScalars.filter(isTermScalar).map { UInt64($0.value) }
         var out = Set<UInt64>(minimumCapacity: scalars.count * 2)
         for i in scalars.indices {
             out.insert(scalars[i] << 32)
@@ -58,6 +79,15 @@ enum SearchIndex {
         return s
     }
 
+    /// Not white space, not punctuation. Letters, digits and CJK ideographs (most
+    /// of the text) are answered without looking up Unicode properties.
+    static func isTermScalar(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x30...0x39, 0x61...0x7A, 0x41...0x5A, 0x4E00...0x9FFF: return true
+        default: return !u.properties.isWhitespace && !isPunctuation(u)
+        }
+    }
+
     static func isPunctuation(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -69,17 +99,23 @@ enum SearchIndex {
     /// `{"docs":[{"k","s","t","u"}…],"terms":{term:[doc numbers]…}}`, written
     /// directly: keys in a fixed order, terms sorted by their UTF-8 bytes, so
     /// the file is the same on every build (and quicker than JSONSerialization).
-    static func json(_ index: PortalIndex) -> String {
-        let docs = documents(index)
-        // Terms per document on all cores; postings filled in document order.
-        let termSets = ParallelMap.map(docs) { termKeys($0.title + " " + $0.text) }
-        var postings: [UInt64: [Int]] = [:]
-        for (n, set) in termSets.enumerated() {
-            for t in set { postings[t, default: []].append(n) }
+    /// Documents and their terms come from `store` when their sources did not change.
+    static func json(_ index: PortalIndex, store: SearchTermStore = SearchTermStore()) -> [UInt8] {
+        let entries = ParallelMap.map(sources(index)) { source -> SearchTermStore.Entry in
+            if let known = store.lookup(source.fingerprint) { return known }
+            let doc = source.make()
+            let entry = SearchTermStore.Entry(document: doc, terms: termKeys(doc.title + " " + doc.text).sorted())
+            store.keep(source.fingerprint, entry)
+            return entry
+        }
+        var postings: [UInt64: [Int32]] = [:]
+        for (n, entry) in entries.enumerated() {
+            for t in entry.terms { postings[t, default: []].append(Int32(n)) }
         }
         var out = JSONText()
         out.raw("{\"docs\":[")
-        for (n, d) in docs.enumerated() {
+        for (n, e) in entries.enumerated() {
+            let d = e.document
             if n > 0 { out.raw(",") }
             out.raw("{\"k\":"); out.string(d.kind)
             out.raw(",\"s\":"); out.string(String(d.text.prefix(80)))
@@ -92,10 +128,48 @@ enum SearchIndex {
             if n > 0 { out.raw(",") }
             out.string(termString(term))
             out.raw(":[")
-            out.raw(postings[term]!.map(String.init).joined(separator: ","))
+            for (i, doc) in postings[term]!.enumerated() {
+                if i > 0 { out.raw(",") }
+                out.number(Int(doc))
+            }
             out.raw("]")
         }
         out.raw("}}")
-        return out.text
+        return out.bytes
+    }
+}
+
+/// Documents of the search index with their terms, by source fingerprint,
+/// kept by `huiqi serve` from one build to the next (pruned like `FragmentStore`).
+public final class SearchTermStore: @unchecked Sendable {
+    struct Entry: Sendable {
+        let document: SearchIndex.Document
+        let terms: [UInt64]
+    }
+
+    private let lock = NSLock()
+    private var entries: [UInt64: Entry] = [:]
+    private var used: Set<UInt64> = []
+
+    public init() {}
+
+    func lookup(_ key: UInt64) -> Entry? {
+        lock.lock(); defer { lock.unlock() }
+        guard let e = entries[key] else { return nil }
+        used.insert(key)
+        return e
+    }
+
+    func keep(_ key: UInt64, _ entry: Entry) {
+        lock.lock(); defer { lock.unlock() }
+        entries[key] = entry
+        used.insert(key)
+    }
+
+    func pruned() -> SearchTermStore {
+        lock.lock(); defer { lock.unlock() }
+        let next = SearchTermStore()
+        next.entries = entries.filter { used.contains($0.key) }
+        return next
     }
 }

@@ -33,8 +33,17 @@ struct Route: @unchecked Sendable {
         }
     }
 
-    static func text(_ file: String, _ make: @escaping () -> String) -> Route {
-        Route(key: file) { Plan(fingerprint: nil) { _ in [OutputFile(path: file, bytes: Array(make().utf8))] } }
+    /// A text file; with `inputs` (a hash of what it is made from) it is kept
+    /// from the previous build while they are unchanged.
+    static func text(_ file: String, inputs: @escaping @autoclosure () -> UInt64? = nil, _ make: @escaping () -> String) -> Route {
+        Route(key: file) {
+            Plan(fingerprint: inputs()) { _ in
+                let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+                let bytes = Array(make().utf8)
+                if TemplateClock.enabled { TemplateClock.shared.add(file, DispatchTime.now().uptimeNanoseconds - started) }
+                return [OutputFile(path: file, bytes: bytes)]
+            }
+        }
     }
 
     static func pageFingerprint(_ file: String, _ template: String, _ title: String, _ section: String,
@@ -63,6 +72,7 @@ struct PageRenderer: @unchecked Sendable {
     let theme: Theme
     let shell: PageShell
     let fragments: Fragments
+    let searchTerms: SearchTermStore
 
     func page(file: String, template: String, title: String, section: String, context: [String: Any]) -> OutputFile {
         let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
@@ -101,6 +111,7 @@ final class RenderNode: MustacheParent {
         // through Foundation's bridging, element by element.
         case let a as [[String: Any]]: return a.map { tree($0, card: card) }
         case let a as [ProductCard]: return a.map { c -> Any in card?(c) ?? c.node }
+        case let a as [SharedContext]: return a.map(\.node)
         case let a as [String]: return a.map(RenderText.init)
         case let a as [Any]: return a.map { convert($0, card) }
         case is Int: return value
@@ -108,6 +119,7 @@ final class RenderNode: MustacheParent {
         // NSDictionary or NSArray first, which costs more than rendering it.
         case let c as ProductCard: return card.map { $0(c) } as Any? ?? c.node
         case let m as MarkdownText: return RenderText(m.html)
+        case let c as SharedContext: return c.node
         default: return value
         }
     }

@@ -22,8 +22,13 @@ public struct PortalIndex: Sendable {
     public let banks: [Institution]
     /// Topics in first-seen order over policies sorted by id: a stable numbering for topic URLs.
     public let topics: [String]
-    /// Product cards, made once per build and shared by every list.
+    /// Policies per status on the build date, per level and per topic (for facet counts).
+    public let policyCountByStatus: [PolicyStatus: Int]
+    public let policyCountByLevel: [PolicyLevel: Int]
+    public let policyCountByTopic: [String: Int]
+    /// Product and policy cards, made once per build and shared by every list.
     let cards = ProductCards()
+    let policyCards = SharedContexts()
 
     public init(portal: Portal, date: SimpleDate, baseURL: String? = nil) {
         self.portal = portal
@@ -52,6 +57,15 @@ public struct PortalIndex: Sendable {
         var seen: [String] = [], seenSet = Set<String>()
         for p in portal.policies { for t in p.topics where seenSet.insert(t).inserted { seen.append(t) } }
         topics = seen
+        var byStatus: [PolicyStatus: Int] = [:], byLevel: [PolicyLevel: Int] = [:], byTopic: [String: Int] = [:]
+        for p in portal.policies {
+            byStatus[p.status(on: date, expiringSoonDays: portal.site.rules.expiringSoonDays), default: 0] += 1
+            byLevel[p.level, default: 0] += 1
+            for t in Set(p.topics) { byTopic[t, default: 0] += 1 }
+        }
+        policyCountByStatus = byStatus
+        policyCountByLevel = byLevel
+        policyCountByTopic = byTopic
     }
 
     public func absoluteURL(_ path: String) -> String { baseURL + path }
