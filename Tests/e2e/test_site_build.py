@@ -1,5 +1,5 @@
 """The build as publishers and editors use it: determinism, safety, exit codes."""
-import hashlib, json, pathlib, shutil, subprocess
+import hashlib, json, pathlib, re, shutil, subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -30,6 +30,26 @@ def test_build_is_deterministic_and_rewrites_nothing_unchanged(huiqi, tmp_path, 
     r = build(huiqi, ROOT / "content", out)
     assert r.returncode == 0 and "未变" in r.stderr
     assert (out / "index.html").stat().st_mtime_ns == stamp
+
+def test_incremental_build_equals_a_fresh_one(huiqi, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    out = tmp_path / "site"
+    assert build(huiqi, content, out).returncode == 0
+    assert (tmp_path / ".huiqi-cache" / "site.routes").is_file()
+    product = sorted((content / "products").glob("*.yml"))[0]
+    ledger_page = out / "ledgers" / "quanmian" / "index.html"
+    stamp = ledger_page.stat().st_mtime_ns
+    text = product.read_text(encoding="utf-8")
+    product.write_text(text.replace("\nname: ", "\nname: 新版", 1), encoding="utf-8")
+    r = build(huiqi, content, out)
+    assert r.returncode == 0, r.stderr
+    rendered, reused = map(int, re.search(r"重新渲染 (\d+) 条路由，沿用 (\d+) 条", r.stderr).groups())
+    assert 0 < rendered < reused, r.stderr
+    assert ledger_page.stat().st_mtime_ns == stamp
+    fresh = tmp_path / "fresh"
+    assert build(huiqi, content, fresh, "--fresh").returncode == 0
+    assert tree_digest(out) == tree_digest(fresh)
 
 def test_failed_build_leaves_previous_site_untouched(huiqi, tmp_path, built_site):
     content = tmp_path / "content"

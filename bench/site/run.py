@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds synthetic portals with Huiqi and with Hugo, alternating, and prints
 median wall time, the ratio Huiqi/Hugo, peak RSS, pages written, the `cp -r`
-floor and the one-product incremental rebuild, per size.
+floor, the one-product incremental rebuild (`huiqi build` with its cache, and
+`huiqi serve` against `hugo server`), per size.
 
     python3 bench/site/run.py [--sizes small,medium,large] [--runs 3] [--large-runs 2]
                               [--huiqi .build-bench/release/huiqi] [--work /tmp/huiqi-bench]
@@ -9,15 +10,23 @@ floor and the one-product incremental rebuild, per size.
 Both generators run with a warm page cache (a warm-up build of each is not
 counted). A full build starts from no output folder and no cache; the
 incremental build changes one product file after a full build.
+
+Old output folders are moved aside, not deleted, before a timed build, and
+deleted at the end: on ext4 without a journal (this machine's disk) the
+kernel skips inodes freed in the last 30 s when it allocates new ones, so
+creating tens of thousands of files right after deleting as many is several
+times slower, and more so for the generator that writes more files.
 """
 import argparse
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -59,6 +68,61 @@ def rm(path):
     shutil.rmtree(path, ignore_errors=True)
 
 
+TRASH = []
+
+
+def set_aside(path, work):
+    """Moves an old output out of the way (deleted at the end, see the module doc)."""
+    if os.path.exists(path):
+        dst = os.path.join(work, ".trash", str(len(TRASH)))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        os.rename(path, dst)
+        TRASH.append(dst)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, check=None, timeout=900):
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        try:
+            body = urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace")
+            if check is None or check(body):
+                return
+        except Exception:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"timed out waiting for {url}")
+
+
+def live_edits(cmd, url, victim, orig, pattern, runs, cwd=None):
+    """Starts a preview server, edits `victim` `runs` times and returns the seconds
+    from each save until the server answers with the changed page."""
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        wait_for(url)
+        time.sleep(1)
+        for k in range(runs):
+            days = 190 + k
+            t0 = time.perf_counter()
+            with open(victim, "w", encoding="utf-8") as f:
+                f.write(re.sub(r"processingDays: \d+", f"processingDays: {days}", orig))
+            wait_for(url, lambda body: pattern.format(days) in body)
+            times.append(time.perf_counter() - t0)
+            time.sleep(0.5)
+    finally:
+        proc.terminate()
+        proc.wait()
+        with open(victim, "w", encoding="utf-8") as f:
+            f.write(orig)
+    return times
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="small,medium,large")
@@ -70,6 +134,7 @@ def main():
     ap.add_argument("--work", default="/tmp/huiqi-bench")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--quick", action="store_true", help="no warm-up build and no incremental case (for large)")
+    ap.add_argument("--no-serve", action="store_true", help="skip the preview-server (serve) incremental case")
     a = ap.parse_args()
     huiqi = os.path.abspath(a.huiqi)
     theme = os.path.abspath(a.theme)
@@ -100,13 +165,13 @@ def main():
         runs = a.large_runs if size == "large" else a.runs
         # warm-up (page cache, not counted)
         if not a.quick:
-            rm(hq_root); timed(huiqi_cmd, env=env)
-            rm(hg_out); timed(hugo_cmd, env=env)
+            set_aside(hq_root, work); timed(huiqi_cmd, env=env)
+            set_aside(hg_out, work); timed(hugo_cmd, env=env)
         hq_t, hq_m, hg_t, hg_m, hq_c, hg_c = [], [], [], [], [], []
         for r in range(runs):
-            rm(hq_root)
+            set_aside(hq_root, work)   # output and its route cache: a full build
             t, m, _ = timed(huiqi_cmd, env=env); hq_t.append(t); hq_m.append(m); hq_c.append(timed.cpu)
-            rm(hg_out)
+            set_aside(hg_out, work)
             t, m, _ = timed(hugo_cmd, env=env); hg_t.append(t); hg_m.append(m); hg_c.append(timed.cpu)
             print(f"  {size} run {r + 1}: huiqi {hq_t[-1]:.2f}s wall {hq_c[-1]:.2f}s cpu {hq_m[-1]:.0f}MB   "
                   f"hugo {hg_t[-1]:.2f}s wall {hg_c[-1]:.2f}s cpu {hg_m[-1]:.0f}MB   (load {os.getloadavg()[0]:.1f})", flush=True)
@@ -116,9 +181,9 @@ def main():
         floor = []
         for _ in range(1 if a.quick else 3):
             dst = os.path.join(work, "cp-floor")
-            rm(dst)
+            set_aside(dst, work)
             t1 = time.perf_counter(); subprocess.run(["cp", "-r", hq_out, dst], check=True); floor.append(time.perf_counter() - t1)
-        rm(os.path.join(work, "cp-floor"))
+        set_aside(os.path.join(work, "cp-floor"), work)
         # incremental: one product file changed after a full build (output and any cache in place)
         names = sorted(n for n in os.listdir(os.path.join(content, "products")) if n.endswith(".yml"))
         victim = os.path.join(content, "products", names[len(names) // 2])
@@ -145,12 +210,25 @@ def main():
                 f.write(orig)
             with open(hugo_victim, "w", encoding="utf-8") as f:
                 f.write(horig)
+        # the same edit in the preview servers: `huiqi serve` and `hugo server`, both from memory
+        srv_t, hsrv_t = [float("nan")], [float("nan")]
+        if not a.quick and not a.no_serve:
+            slug = names[len(names) // 2][:-4]
+            port = free_port()
+            srv_t = live_edits([huiqi, "serve", "--content", content, "--theme", theme, "--port", str(port), "--date", DATE],
+                               f"http://127.0.0.1:{port}/products/{slug}/", victim, orig, "<dd>{} 个工作日", runs)
+            port = free_port()
+            hsrv_t = live_edits([a.hugo, "server", "--source", hugo_src, "--port", str(port), "--bind", "127.0.0.1",
+                                 "--disableLiveReload", "--renderToMemory", "--baseURL", f"http://127.0.0.1:{port}/"],
+                                f"http://127.0.0.1:{port}/products/{slug}/", hugo_victim, horig, "<dd>{} 个工作日", runs)
+            print(f"  {size} serve: huiqi {[round(x, 2) for x in srv_t]}  hugo server {[round(x, 2) for x in hsrv_t]}", flush=True)
         if a.quick:
             inc_t, inc_w, inc_m, hinc_t, hinc_w = [float("nan")], [0], [float("nan")], [float("nan")], [0]
         row = dict(size=size, hq=statistics.median(hq_t), hg=statistics.median(hg_t), hq_m=max(hq_m), hg_m=max(hg_m), hq_c=statistics.median(hq_c), hg_c=statistics.median(hg_c),
                    hq_pages=hq_pages, hq_files=hq_files, hg_pages=hg_pages, hg_files=hg_files, floor=statistics.median(floor),
                    inc=statistics.median(inc_t), inc_w=max(inc_w), inc_m=max(inc_m), hinc=statistics.median(hinc_t),
-                   hinc_w=max(hinc_w), runs=runs, gen=gen_s, warnings=warnings)
+                   hinc_w=max(hinc_w), runs=runs, gen=gen_s, warnings=warnings,
+                   srv=statistics.median(srv_t), hsrv=statistics.median(hsrv_t))
         rows.append(row)
         print(f"{size}: generated in {row['gen']:.1f}s; huiqi check: 0 errors, {warnings} warnings\n"
               f"  full build  huiqi {row['hq']:.2f}s  hugo {row['hg']:.2f}s  ratio huiqi/hugo {row['hq'] / row['hg']:.2f}  (median of {runs})\n"
@@ -159,16 +237,21 @@ def main():
               f"  written     huiqi {hq_pages} pages / {hq_files} files   hugo {hg_pages} pages / {hg_files} files\n"
               f"  floor       cp -r of huiqi's output {row['floor']:.2f}s\n"
               f"  one product changed: huiqi {row['inc']:.2f}s ({100 * row['inc'] / row['hq']:.0f}% of full), {row['inc_w']} files rewritten, {row['inc_m']:.0f} MB;"
-              f"  hugo {row['hinc']:.2f}s, {row['hinc_w']} files rewritten\n", flush=True)
-    print("| size | huiqi full | hugo full | huiqi/hugo | RSS huiqi | RSS hugo | pages huiqi | pages hugo | cp -r floor | huiqi 1-product rebuild (files rewritten) | hugo rebuild (files rewritten) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+              f"  hugo {row['hinc']:.2f}s, {row['hinc_w']} files rewritten\n"
+              f"  one product changed, preview server (save → changed page served): huiqi serve {row['srv']:.2f}s "
+              f"({100 * row['srv'] / row['hq']:.0f}% of full build);  hugo server {row['hsrv']:.2f}s\n", flush=True)
+    print("| size | huiqi full | hugo full | huiqi/hugo | RSS huiqi | RSS hugo | pages huiqi | pages hugo | cp -r floor | huiqi 1-product rebuild (files rewritten) | hugo rebuild (files rewritten) | huiqi serve | hugo server |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['size']} | {r['hq']:.2f} s | {r['hg']:.2f} s | {r['hq'] / r['hg']:.2f}× | {r['hq_m']:.0f} MB | {r['hg_m']:.0f} MB | "
               f"{r['hq_pages']} ({r['hq_files']} files) | {r['hg_pages']} ({r['hg_files']} files) | {r['floor']:.2f} s | "
-              f"{r['inc']:.2f} s = {100 * r['inc'] / r['hq']:.0f}% ({r['inc_w']}) | {r['hinc']:.2f} s ({r['hinc_w']}) |")
+              f"{r['inc']:.2f} s = {100 * r['inc'] / r['hq']:.0f}% ({r['inc_w']}) | {r['hinc']:.2f} s ({r['hinc_w']}) | "
+              f"{r['srv']:.2f} s = {100 * r['srv'] / r['hq']:.0f}% | {r['hsrv']:.2f} s |")
     sizes = {r["size"]: r for r in rows}
     if "medium" in sizes and "large" in sizes:
         print(f"\nlarge/medium huiqi time: {sizes['large']['hq'] / sizes['medium']['hq']:.1f}×")
+    for path in TRASH:
+        rm(path)
 
 
 if __name__ == "__main__":

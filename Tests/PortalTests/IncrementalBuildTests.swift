@@ -1,0 +1,154 @@
+import Foundation
+import XCTest
+@testable import PortalModel
+@testable import PortalSite
+
+/// Incremental builds must give the same site as a full build, render only
+/// what changed, and leave unchanged files alone.
+final class IncrementalBuildTests: XCTestCase {
+    var root: URL!
+    var content: URL!
+    let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("themes/default")
+
+    override func setUpWithError() throws {
+        content = try MiniPortal().write()
+        root = content.deletingLastPathComponent().appendingPathComponent("out-\(UUID().uuidString)")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: content)
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    var inputs: BuildPipeline.Inputs {
+        .init(contentDirectory: content, contentDisplayName: "content", themeDirectory: theme,
+              options: .init(date: MiniPortal.date))
+    }
+
+    /// `huiqi build` as the command runs it: cache beside the output, commit on success.
+    @discardableResult
+    func build(_ output: URL, useCache: Bool = true) throws -> (SiteBuilder.Summary, Publisher.Report) {
+        let publisher = try Publisher(output: output)
+        let cache = useCache ? RouteCache.load(RouteCache.file(for: output)) : RouteCache()
+        let result = try BuildPipeline.run(inputs, into: publisher, cache: cache)
+        XCTAssertTrue(result.succeeded, "\(result.diagnostics.sorted.map(\.text))")
+        let summary = try XCTUnwrap(result.summary)
+        try publisher.commit(paths: summary.paths)
+        try cache.save(RouteCache.file(for: output))
+        return (summary, publisher.report)
+    }
+
+    func tree(_ dir: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            out[String(url.path.dropFirst(dir.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let url = content.appendingPathComponent(path)
+        try Data(change(String(decoding: try Data(contentsOf: url), as: UTF8.self)).utf8).write(to: url)
+    }
+
+    func testEditedProductRebuildsLikeAFullBuild() throws {
+        let site = root.appendingPathComponent("site")
+        let (first, _) = try build(site)
+        XCTAssertEqual(first.reusedRoutes, 0)
+        let untouched = site.appendingPathComponent("ledgers/led-a/index.html")
+        let stamp = try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date
+
+        try edit("products/loan-a.yml") { $0.replacingOccurrences(of: "name: 测试贷", with: "name: 测试贷（新）") }
+        let (second, report) = try build(site)
+        XCTAssertGreaterThan(second.reusedRoutes, 0, "unchanged routes are kept")
+        XCTAssertGreaterThan(second.renderedRoutes, 0, "the product and the lists that show it are rendered")
+        XCTAssertLessThan(report.written, first.paths.count / 2, "only changed files are written")
+        let page = try String(contentsOf: site.appendingPathComponent("products/loan-a/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("测试贷（新）"))
+        let list = try String(contentsOf: site.appendingPathComponent("products/index.html"), encoding: .utf8)
+        XCTAssertTrue(list.contains("测试贷（新）"), "a list showing the product is rendered again")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date, stamp)
+
+        let fresh = root.appendingPathComponent("fresh")
+        try build(fresh, useCache: false)
+        XCTAssertEqual(try tree(site), try tree(fresh), "the incremental build equals a full one, byte for byte")
+    }
+
+    func testRemovedProductLeavesNoFilesBehind() throws {
+        let site = root.appendingPathComponent("site")
+        try build(site)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("products/gua-loan/index.html").path))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("products/gua-loan.yml"))
+        try build(site)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("products/gua-loan").path))
+        let fresh = root.appendingPathComponent("fresh")
+        try build(fresh, useCache: false)
+        XCTAssertEqual(try tree(site), try tree(fresh))
+    }
+
+    func testFailedBuildLeavesOutputAndCache() throws {
+        let site = root.appendingPathComponent("site")
+        try build(site)
+        let before = try tree(site)
+        let cacheBefore = try Data(contentsOf: RouteCache.file(for: site))
+        try edit("products/loan-a.yml") { $0.replacingOccurrences(of: "institution: bank-a", with: "institution: nobody") }
+        let publisher = try Publisher(output: site)
+        let result = try BuildPipeline.run(inputs, into: publisher, cache: RouteCache.load(RouteCache.file(for: site)))
+        XCTAssertFalse(result.succeeded)
+        publisher.discard()
+        XCTAssertEqual(try tree(site), before)
+        XCTAssertEqual(try Data(contentsOf: RouteCache.file(for: site)), cacheBefore)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testPreviewReusesContentAndRoutes() throws {
+        let contentCache = LoadCache()
+        var routes = RouteCache()
+        var previous: [String: [UInt8]] = [:]
+        func rebuild() throws -> SiteBuilder.Summary {
+            let sink = MemorySink(previous: previous)
+            let result = try BuildPipeline.run(inputs, into: sink, cache: routes, contentCache: contentCache)
+            XCTAssertTrue(result.succeeded)
+            routes = routes.advanced()
+            previous = sink.contents
+            return try XCTUnwrap(result.summary)
+        }
+        let first = try rebuild()
+        XCTAssertEqual(contentCache.lastReadCount, MiniPortal().files.count - 1, "every file but site.yml is read")
+        let again = try rebuild()
+        XCTAssertEqual(contentCache.lastReadCount, 0, "nothing changed, nothing is read again")
+        XCTAssertEqual(again.renderedRoutes, 2, "only routes without a fingerprint (search index, calendar file) are made again")
+        _ = first
+        try edit("events/ev-a.yml") { $0.replacingOccurrences(of: "title: 对接会", with: "title: 对接会（改期）") }
+        _ = try rebuild()
+        XCTAssertEqual(contentCache.lastReadCount, 1)
+        XCTAssertTrue(String(decoding: previous["events/ev-a/index.html"] ?? [], as: UTF8.self).contains("对接会（改期）"))
+    }
+
+    func testFingerprintIgnoresKeyOrderButNotValues() {
+        var a = Fingerprint(), b = Fingerprint(), c = Fingerprint()
+        a.add(any: ["x": "1", "y": ["z": true, "n": 3]] as [String: Any])
+        b.add(any: ["y": ["n": 3, "z": true], "x": "1"] as [String: Any])
+        c.add(any: ["x": "1", "y": ["z": false, "n": 3]] as [String: Any])
+        XCTAssertEqual(a.value, b.value)
+        XCTAssertNotEqual(a.value, c.value)
+        var d = Fingerprint(), e = Fingerprint()
+        d.add("ab"); d.add("c")
+        e.add("a"); e.add("bc")
+        XCTAssertNotEqual(d.value, e.value, "string boundaries count")
+    }
+
+    func testThemeWithoutATemplateIsRefused() throws {
+        let copy = root.appendingPathComponent("theme")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: theme, to: copy)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("templates/poster.mustache"))
+        XCTAssertThrowsError(try Theme.load(directory: copy)) { error in
+            XCTAssertTrue("\(error)".contains("poster.mustache"), "\(error)")
+        }
+        XCTAssertThrowsError(try Theme.load(directory: root.appendingPathComponent("no-such-theme")))
+    }
+}
