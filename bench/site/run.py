@@ -74,7 +74,7 @@ TRASH = []
 def set_aside(path, work):
     """Moves an old output out of the way (deleted at the end, see the module doc)."""
     if os.path.exists(path):
-        dst = os.path.join(work, ".trash", str(len(TRASH)))
+        dst = os.path.join(work, ".trash", f"{os.getpid()}-{len(TRASH)}")
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         os.rename(path, dst)
         TRASH.append(dst)
@@ -86,9 +86,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_for(url, check=None, timeout=900):
+def wait_for(url, check=None, timeout=900, proc=None):
     t0 = time.perf_counter()
     while time.perf_counter() - t0 < timeout:
+        if proc is not None and proc.poll() is not None:
+            raise SystemExit(f"server for {url} exited with {proc.returncode}")
         try:
             body = urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace")
             if check is None or check(body):
@@ -105,14 +107,14 @@ def live_edits(cmd, url, victim, orig, pattern, runs, cwd=None):
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times = []
     try:
-        wait_for(url)
+        wait_for(url, proc=proc)
         time.sleep(1)
         for k in range(runs):
             days = 190 + k
             t0 = time.perf_counter()
             with open(victim, "w", encoding="utf-8") as f:
                 f.write(re.sub(r"processingDays: \d+", f"processingDays: {days}", orig))
-            wait_for(url, lambda body: pattern.format(days) in body)
+            wait_for(url, lambda body: pattern.format(days) in body, proc=proc)
             times.append(time.perf_counter() - t0)
             time.sleep(0.5)
     finally:
@@ -149,6 +151,7 @@ def main():
         subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--size", size, "--seed", str(a.seed), "--out", work],
                        check=True, stdout=subprocess.DEVNULL)
         gen_s = time.perf_counter() - t0
+        rm(os.path.join(work, ".trash"))   # left by an interrupted run; before the warm-up builds
         content = os.path.join(work, "content")
         hugo_src = os.path.join(work, "hugo")
         hq_root = os.path.join(work, "huiqi-out")      # output folder and anything Huiqi keeps beside it
@@ -219,7 +222,7 @@ def main():
                                f"http://127.0.0.1:{port}/products/{slug}/", victim, orig, "<dd>{} 个工作日", runs)
             port = free_port()
             hsrv_t = live_edits([a.hugo, "server", "--source", hugo_src, "--port", str(port), "--bind", "127.0.0.1",
-                                 "--disableLiveReload", "--renderToMemory", "--baseURL", f"http://127.0.0.1:{port}/"],
+                                 "--disableLiveReload", "--baseURL", f"http://127.0.0.1:{port}/"],
                                 f"http://127.0.0.1:{port}/products/{slug}/", hugo_victim, horig, "<dd>{} 个工作日", runs)
             print(f"  {size} serve: huiqi {[round(x, 2) for x in srv_t]}  hugo server {[round(x, 2) for x in hsrv_t]}", flush=True)
         if a.quick:
