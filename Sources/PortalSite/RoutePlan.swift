@@ -125,11 +125,13 @@ enum RoutePlan {
                 let inputs = ProductView.page(product, index, qr: .notYetMade)
                 return Route.Plan(fingerprint: Route.pageFingerprint(file, "product+poster", product.name, "products", inputs)) { renderer in
                     let qr = ProductQR.make(product, index)
-                    let page = ProductView.page(product, index, qr: qr)
+                    // Page and poster sit at different depths; a product page has no cards, so
+                    // its converted context serves both.
+                    let page = renderer.node(for: ProductView.page(product, index, qr: qr), file: file)
                     return [
-                        renderer.page(file: file, template: "product", title: product.name, section: "products", context: page),
+                        renderer.page(file: file, template: "product", title: product.name, section: "products", node: page),
                         renderer.page(file: Paths.file(Paths.productPoster(product.id)), template: "poster",
-                                      title: "\(product.name) 宣传海报", section: "products", context: page),
+                                      title: "\(product.name) 宣传海报", section: "products", node: page),
                         OutputFile(path: Paths.productQRSVG(product.id), bytes: qr.svgFile),
                         OutputFile(path: Paths.productQRPNG(product.id), bytes: qr.pngFile),
                     ]

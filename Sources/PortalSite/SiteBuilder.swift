@@ -50,7 +50,8 @@ public enum SiteBuilder {
         shared.add(index.baseURL)
         let salt = shared
         let fragments = Fragments(theme: theme, shell: shell, salt: salt.value, store: cache.fragments)
-        let renderer = PageRenderer(theme: theme, shell: shell, fragments: fragments, searchTerms: cache.searchTerms)
+        let renderer = PageRenderer(theme: theme, shell: shell, fragments: fragments, searchTerms: cache.searchTerms,
+                                    frames: Frames(shell: shell))
         clock.lap("plan")
 
         let tally = Tally()

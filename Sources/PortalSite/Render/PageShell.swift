@@ -40,16 +40,22 @@ struct PageShell {
         ]
     }
 
-    func context(file: String, title: String, section: String, page: [String: Any]) -> [String: Any] {
-        var c = global
-        // The 404 page is served at any depth, so it links from the site's own path (from baseURL).
-        let root = file == "404.html" ? Self.sitePath(global) : Paths.root(forFile: file)
-        c["root"] = root
-        c["home"] = root.isEmpty ? "./" : root
-        c["page"] = page
-        c["pageTitle"] = title
-        c["canonicalURL"] = ((global["site"] as? [String: Any])?["baseURL"] as? String ?? "")
+    /// The root path of a page: relative (`../../`), except for the 404 page,
+    /// which is served at any depth and so links from the site's own path.
+    func root(forFile file: String) -> String {
+        file == "404.html" ? Self.sitePath(global) : Paths.root(forFile: file)
+    }
+
+    /// The page's own address under the base URL.
+    func canonicalURL(file: String) -> String {
+        ((global["site"] as? [String: Any])?["baseURL"] as? String ?? "")
             + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+    }
+
+    /// What every page at `root` in `section` shares: the site, navigation,
+    /// footer and asset links.
+    func frame(root: String, section: String) -> [String: Any] {
+        var c = siteWide(root: root)
         // Links the layout prints on every page come with `href` ready (root
         // included), so each costs the template one lookup instead of three.
         let home = root.isEmpty ? "./" : root
@@ -61,7 +67,6 @@ struct PageShell {
             page["href"] = root + (page["url"] as? String ?? "")
             return page
         }
-        c["assets"] = (global["assets"] as? [String: String] ?? [:]).mapValues { root + $0 }
         c["section_" + section.replacingOccurrences(of: "-", with: "_")] = true
         return c
     }
