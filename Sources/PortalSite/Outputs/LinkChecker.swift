@@ -13,8 +13,8 @@ final class LinkTargets: @unchecked Sendable {
     private let lock = NSLock()
     /// target → (page, link as written)
     private var targets: [String: (page: String, link: String)] = [:]
-    /// "depth link" → target, for links that climb to the root.
-    private var memo: [String: String?] = [:]
+    /// depth → link → target, for links that climb to the root.
+    private var memoByDepth: [Int: [String: String?]] = [:]
 
     init(basePath: String) { self.basePath = basePath }
 
@@ -22,26 +22,28 @@ final class LinkTargets: @unchecked Sendable {
         let directory = page.split(separator: "/").dropLast().map(String.init)
         var found: [String: String] = [:]
         var seen = Set<String>()
-        let links = LinkChecker.links(in: bytes)
+        let depth = directory.count
+        let links = LinkChecker.links(in: bytes).filter { seen.insert($0).inserted }
         // Links that climb to the site root (`../../products/`) resolve the same from
-        // every page at that depth: those are resolved once per build.
+        // every page at that depth: those are resolved once per build and depth.
+        let climbing = links.map { LinkChecker.climbsToRoot($0, depth: depth) }
         lock.lock()
-        let known = links.map { LinkChecker.climbsToRoot($0, depth: directory.count) ? memo[String(directory.count) + " " + $0] : nil }
+        let memo = memoByDepth[depth] ?? [:]
         lock.unlock()
-        var learned: [(String, String?)] = []
-        for (i, link) in links.enumerated() where seen.insert(link).inserted {
+        var learned: [String: String?] = [:]
+        for (i, link) in links.enumerated() {
             let target: String?
-            if let k = known[i] {
-                target = k
+            if climbing[i], let known = memo[link] {
+                target = known
             } else {
                 target = LinkChecker.resolve(link, directory: directory, basePath: basePath)
-                if LinkChecker.climbsToRoot(link, depth: directory.count) { learned.append((String(directory.count) + " " + link, target)) }
+                if climbing[i] { learned[link] = .some(target) }
             }
             guard let target, found[target] == nil else { continue }
             found[target] = link
         }
         lock.lock(); defer { lock.unlock() }
-        for (key, target) in learned { memo[key] = .some(target) }
+        if !learned.isEmpty { memoByDepth[depth, default: [:]].merge(learned) { old, _ in old } }
         for (target, link) in found {
             if let known = targets[target], known.page <= page { continue }
             targets[target] = (page, link)
