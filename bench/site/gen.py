@@ -227,8 +227,20 @@ description: 基准测试用的合成门户，数据均为虚构。
 """
 
 
+WRITTEN = set()
+
+
 def write(path, text):
+    """Writes a file unless it already holds `text` (a rerun with the same seed
+    then frees no inodes; see run.py on why that matters on this machine)."""
+    WRITTEN.add(os.path.abspath(path))
     os.makedirs(os.path.dirname(path), exist_ok=True)
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            if f.read() == text:
+                return
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
 
@@ -504,12 +516,16 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--no-hugo", action="store_true")
     a = ap.parse_args()
-    for sub in ("content", "hugo"):
-        shutil.rmtree(os.path.join(a.out, sub), ignore_errors=True)
     data = make_portal(a.size, a.seed)
     write_huiqi(a.out, *data)
     if not a.no_hugo:
         write_hugo(a.out, data[0], data[1], data[2])
+    # Whatever an earlier run left that this one did not write goes.
+    for sub in ("content", "hugo"):
+        for d, _, files in os.walk(os.path.join(a.out, sub)):
+            for f in files:
+                if os.path.abspath(os.path.join(d, f)) not in WRITTEN:
+                    os.remove(os.path.join(d, f))
     print(f"{a.size}: {len(data[2])} products, {len(data[1])} policies, {len(data[0])} institutions -> {a.out}")
 
 

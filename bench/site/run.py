@@ -11,11 +11,12 @@ Both generators run with a warm page cache (a warm-up build of each is not
 counted). A full build starts from no output folder and no cache; the
 incremental build changes one product file after a full build.
 
-Old output folders are moved aside, not deleted, before a timed build, and
-deleted at the end: on ext4 without a journal (this machine's disk) the
-kernel skips inodes freed in the last 30 s when it allocates new ones, so
-creating tens of thousands of files right after deleting as many is several
-times slower, and more so for the generator that writes more files.
+Nothing is deleted until all sizes are done: old output folders are moved
+aside before a timed build, and gen.py rewrites content in place. On ext4
+without a journal (this machine's disk) the kernel skips inodes freed in the
+last 60 s (360 s while their inode-table block is dirty) when it allocates new
+ones, so creating tens of thousands of files after deleting as many is
+several times slower, and more so for the generator that writes more files.
 """
 import argparse
 import os
@@ -135,7 +136,8 @@ def main():
     ap.add_argument("--theme", default=os.path.join(REPO, "themes/default"))
     ap.add_argument("--work", default="/tmp/huiqi-bench")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--quick", action="store_true", help="no warm-up build and no incremental case (for large)")
+    ap.add_argument("--quick", action="store_true", help="no warm-up build and no incremental case")
+    ap.add_argument("--large-quick", action="store_true", help="--quick for the large size only")
     ap.add_argument("--no-serve", action="store_true", help="skip the preview-server (serve) incremental case")
     a = ap.parse_args()
     huiqi = os.path.abspath(a.huiqi)
@@ -151,10 +153,11 @@ def main():
         subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--size", size, "--seed", str(a.seed), "--out", work],
                        check=True, stdout=subprocess.DEVNULL)
         gen_s = time.perf_counter() - t0
-        rm(os.path.join(work, ".trash"))   # left by an interrupted run
-        # gen.py replaced every content file and the trash is gone: let the file
-        # system forget those freed inodes before anything is timed (module doc).
-        time.sleep(31)
+        # An interrupted run's trash is deleted at the end of this one, with the rest.
+        old_trash = os.path.join(work, ".trash")
+        if os.path.isdir(old_trash):
+            os.rename(old_trash, old_trash + f"-{os.getpid()}")
+            TRASH.append(old_trash + f"-{os.getpid()}")
         content = os.path.join(work, "content")
         hugo_src = os.path.join(work, "hugo")
         hq_root = os.path.join(work, "huiqi-out")      # output folder and anything Huiqi keeps beside it
@@ -169,8 +172,9 @@ def main():
         huiqi_cmd = [huiqi, "build", "--content", content, "--theme", theme, "--output", hq_out, "--date", DATE]
         hugo_cmd = [a.hugo, "--quiet", "--source", hugo_src, "--destination", hg_out]
         runs = a.large_runs if size == "large" else a.runs
+        quick = a.quick or (a.large_quick and size == "large")
         # warm-up (page cache, not counted)
-        if not a.quick:
+        if not quick:
             set_aside(hq_root, work); timed(huiqi_cmd, env=env)
             set_aside(hg_out, work); timed(hugo_cmd, env=env)
         hq_t, hq_m, hg_t, hg_m, hq_c, hg_c = [], [], [], [], [], []
@@ -185,7 +189,7 @@ def main():
         hg_pages, hg_files = count_files(hg_out)
         # floor: copying the finished output tree
         floor = []
-        for _ in range(1 if a.quick else 3):
+        for _ in range(1 if quick else 3):
             dst = os.path.join(work, "cp-floor")
             set_aside(dst, work)
             t1 = time.perf_counter(); subprocess.run(["cp", "-r", hq_out, dst], check=True); floor.append(time.perf_counter() - t1)
@@ -197,7 +201,7 @@ def main():
         orig, horig = open(victim, encoding="utf-8").read(), open(hugo_victim, encoding="utf-8").read()
         inc_t, inc_w, inc_m, hinc_t, hinc_w = [], [], [], [], []
         try:
-            for k in range(0 if a.quick else runs):
+            for k in range(0 if quick else runs):
                 mark = time.time()
                 time.sleep(0.01)
                 new_days = 90 + k
@@ -218,7 +222,7 @@ def main():
                 f.write(horig)
         # the same edit in the preview servers: `huiqi serve` and `hugo server`, both from memory
         srv_t, hsrv_t = [float("nan")], [float("nan")]
-        if not a.quick and not a.no_serve:
+        if not quick and not a.no_serve:
             slug = names[len(names) // 2][:-4]
             port = free_port()
             srv_t = live_edits([huiqi, "serve", "--content", content, "--theme", theme, "--port", str(port), "--date", DATE],
@@ -228,7 +232,7 @@ def main():
                                  "--disableLiveReload", "--baseURL", f"http://127.0.0.1:{port}/"],
                                 f"http://127.0.0.1:{port}/products/{slug}/", hugo_victim, horig, "<dd>{} 个工作日", runs)
             print(f"  {size} serve: huiqi {[round(x, 2) for x in srv_t]}  hugo server {[round(x, 2) for x in hsrv_t]}", flush=True)
-        if a.quick:
+        if quick:
             inc_t, inc_w, inc_m, hinc_t, hinc_w = [float("nan")], [0], [float("nan")], [float("nan")], [0]
         row = dict(size=size, hq=statistics.median(hq_t), hg=statistics.median(hg_t), hq_m=max(hq_m), hg_m=max(hg_m), hq_c=statistics.median(hq_c), hg_c=statistics.median(hg_c),
                    hq_pages=hq_pages, hq_files=hq_files, hg_pages=hg_pages, hg_files=hg_files, floor=statistics.median(floor),

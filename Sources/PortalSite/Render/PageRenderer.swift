@@ -1,0 +1,54 @@
+import Foundation
+import Mustache
+
+/// Renders a template into the layout with the shared shell.
+struct PageRenderer: @unchecked Sendable {
+    let theme: Theme
+    let shell: PageShell
+    let fragments: Fragments
+    let searchTerms: SearchTermStore
+    let frames: Frames
+
+    func page(file: String, template: String, title: String, section: String, context: [String: Any]) -> OutputFile {
+        page(file: file, template: template, title: title, section: section, node: node(for: context, file: file))
+    }
+
+    /// The page context in template-ready form, for a page at `file` (cards in
+    /// it get their partials for that depth). Convert once, render many.
+    func node(for context: [String: Any], file: String) -> RenderNode {
+        let root = shell.root(forFile: file)
+        return RenderNode.tree(context) { fragments.node(for: $0, root: root) }
+    }
+
+    func page(file: String, template: String, title: String, section: String, node: RenderNode) -> OutputFile {
+        let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        // What differs from page to page, over the frame every page at this depth shares.
+        let top = RenderNode(["page": node, "pageTitle": RenderText(title), "canonicalURL": RenderText(shell.canonicalURL(file: file))])
+        let tree = LayeredNode(top: top, below: frames.node(root: shell.root(forFile: file), section: section))
+        if TemplateClock.enabled { TemplateClock.shared.add(template + "(context)", DispatchTime.now().uptimeNanoseconds - started) }
+        let bytes = Array(theme.render(tree, template: template).utf8)
+        if TemplateClock.enabled { TemplateClock.shared.add(template, DispatchTime.now().uptimeNanoseconds - started) }
+        return OutputFile(path: file, bytes: bytes)
+    }
+}
+
+/// The frame of every page (site, navigation, footer, assets) in
+/// template-ready form, made once per page depth and section.
+final class Frames: @unchecked Sendable {
+    let shell: PageShell
+    private let lock = NSLock()
+    private var nodes: [String: RenderNode] = [:]
+
+    init(shell: PageShell) { self.shell = shell }
+
+    func node(root: String, section: String) -> RenderNode {
+        let key = root + "\u{0}" + section
+        lock.lock()
+        if let known = nodes[key] { lock.unlock(); return known }
+        lock.unlock()
+        let made = RenderNode.tree(shell.frame(root: root, section: section))
+        lock.lock(); defer { lock.unlock() }
+        nodes[key] = nodes[key] ?? made
+        return nodes[key]!
+    }
+}
