@@ -27,14 +27,16 @@ final class LinkTargets: @unchecked Sendable {
         // Links that climb to the site root (`../../products/`) resolve the same from
         // every page at that depth: those are resolved once per build and depth.
         let climbing = links.map { LinkChecker.climbsToRoot($0, depth: depth) }
+        // Read in place: a local copy of the memo would make the merge below copy
+        // the whole memo for every page (quadratic on big sites).
         lock.lock()
-        let memo = memoByDepth[depth] ?? [:]
+        let known = links.indices.map { climbing[$0] ? memoByDepth[depth]?[links[$0]] : nil }
         lock.unlock()
         var learned: [String: String?] = [:]
         for (i, link) in links.enumerated() {
             let target: String?
-            if climbing[i], let known = memo[link] {
-                target = known
+            if let k = known[i] {
+                target = k
             } else {
                 target = LinkChecker.resolve(link, directory: directory, basePath: basePath)
                 if climbing[i] { learned[link] = .some(target) }
@@ -43,7 +45,7 @@ final class LinkTargets: @unchecked Sendable {
             found[target] = link
         }
         lock.lock(); defer { lock.unlock() }
-        if !learned.isEmpty { memoByDepth[depth, default: [:]].merge(learned) { old, _ in old } }
+        for (link, target) in learned where memoByDepth[depth]?[link] == nil { memoByDepth[depth, default: [:]][link] = target }
         for (target, link) in found {
             if let known = targets[target], known.page <= page { continue }
             targets[target] = (page, link)
