@@ -5,6 +5,12 @@ import PortalModel
 /// character bigrams (and single characters), which suits Chinese text with
 /// no word breaks. The page script ranks matches offline.
 enum SearchIndex {
+    /// A document and its terms, sorted.
+    struct Entry: Sendable {
+        let document: Document
+        let terms: [UInt64]
+    }
+
     struct Document: Sendable {
         let title: String
         let url: String
@@ -101,10 +107,10 @@ enum SearchIndex {
     /// the file is the same on every build (and quicker than JSONSerialization).
     /// Documents and their terms come from `store` when their sources did not change.
     static func json(_ index: PortalIndex, store: SearchTermStore = SearchTermStore()) -> [UInt8] {
-        let entries = ParallelMap.map(sources(index)) { source -> SearchTermStore.Entry in
+        let entries = ParallelMap.map(sources(index)) { source -> Entry in
             if let known = store.lookup(source.fingerprint) { return known }
             let doc = source.make()
-            let entry = SearchTermStore.Entry(document: doc, terms: termKeys(doc.title + " " + doc.text).sorted())
+            let entry = Entry(document: doc, terms: termKeys(doc.title + " " + doc.text).sorted())
             store.keep(source.fingerprint, entry)
             return entry
         }
@@ -139,37 +145,5 @@ enum SearchIndex {
     }
 }
 
-/// Documents of the search index with their terms, by source fingerprint,
-/// kept by `huiqi serve` from one build to the next (pruned like `FragmentStore`).
-public final class SearchTermStore: @unchecked Sendable {
-    struct Entry: Sendable {
-        let document: SearchIndex.Document
-        let terms: [UInt64]
-    }
-
-    private let lock = NSLock()
-    private var entries: [UInt64: Entry] = [:]
-    private var used: Set<UInt64> = []
-
-    public init() {}
-
-    func lookup(_ key: UInt64) -> Entry? {
-        lock.lock(); defer { lock.unlock() }
-        guard let e = entries[key] else { return nil }
-        used.insert(key)
-        return e
-    }
-
-    func keep(_ key: UInt64, _ entry: Entry) {
-        lock.lock(); defer { lock.unlock() }
-        entries[key] = entry
-        used.insert(key)
-    }
-
-    func pruned() -> SearchTermStore {
-        lock.lock(); defer { lock.unlock() }
-        let next = SearchTermStore()
-        next.entries = entries.filter { used.contains($0.key) }
-        return next
-    }
-}
+/// Documents of the search index with their terms, by source fingerprint (see `KeptStore`).
+typealias SearchTermStore = KeptStore<SearchIndex.Entry>

@@ -63,39 +63,8 @@ final class Fragments: @unchecked Sendable {
     }
 }
 
-/// Rendered card partials by fingerprint, kept from one build to the next
-/// by `huiqi serve` (entries unused in a build are dropped after it).
-public final class FragmentStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [UInt64: RenderText] = [:]
-    private var used: Set<UInt64> = []
-    /// Partials found here, and rendered, during the current build.
-    private(set) var hits = 0, misses = 0
-
-    public init() {}
-
-    func lookup(_ key: UInt64) -> RenderText? {
-        lock.lock(); defer { lock.unlock() }
-        guard let html = entries[key] else { misses += 1; return nil }
-        hits += 1
-        used.insert(key)
-        return html
-    }
-
-    func keep(_ key: UInt64, _ html: RenderText) {
-        lock.lock(); defer { lock.unlock() }
-        entries[key] = html
-        used.insert(key)
-    }
-
-    /// The entries this build used, for the next one.
-    func pruned() -> FragmentStore {
-        lock.lock(); defer { lock.unlock() }
-        let next = FragmentStore()
-        next.entries = entries.filter { used.contains($0.key) }
-        return next
-    }
-}
+/// Rendered card partials by fingerprint (see `KeptStore`).
+typealias FragmentStore = KeptStore<RenderText>
 
 /// A product card in a page context: its fields, plus its rendered partials
 /// under the keys the partials' stubs print.

@@ -36,19 +36,11 @@ struct PageRenderer: @unchecked Sendable {
 /// template-ready form, made once per page depth and section.
 final class Frames: @unchecked Sendable {
     let shell: PageShell
-    private let lock = NSLock()
-    private var nodes: [String: RenderNode] = [:]
+    private let nodes = BuildMemo<String, RenderNode>()
 
     init(shell: PageShell) { self.shell = shell }
 
     func node(root: String, section: String) -> RenderNode {
-        let key = root + "\u{0}" + section
-        lock.lock()
-        if let known = nodes[key] { lock.unlock(); return known }
-        lock.unlock()
-        let made = RenderNode.tree(shell.frame(root: root, section: section))
-        lock.lock(); defer { lock.unlock() }
-        nodes[key] = nodes[key] ?? made
-        return nodes[key]!
+        nodes.value(root + "\u{0}" + section) { RenderNode.tree(shell.frame(root: root, section: section)) }
     }
 }

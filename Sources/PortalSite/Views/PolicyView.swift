@@ -3,7 +3,7 @@ import PortalModel
 enum PolicyView {
     /// A policy in a list, made once per build however many lists show it.
     static func shared(_ p: Policy, _ index: PortalIndex) -> SharedContext {
-        index.policyCards.context(p.id) { card(p, index) }
+        index.policyCards.value(p.id) { SharedContext(card(p, index)) }
     }
 
     static func card(_ p: Policy, _ index: PortalIndex) -> [String: Any] {

@@ -19,21 +19,5 @@ final class ProductCard: @unchecked Sendable {
     }
 }
 
-/// The build's product cards, by product id, made on first use from any thread.
-final class ProductCards: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cards: [String: ProductCard] = [:]
-
-    func card(_ product: Product, make: () -> [String: Any]) -> ProductCard {
-        // Ids are unique in any portal that passes the check, and only those are built.
-        let key = product.id
-        lock.lock()
-        if let known = cards[key] { lock.unlock(); return known }
-        lock.unlock()
-        let card = ProductCard(make())
-        lock.lock(); defer { lock.unlock() }
-        if let known = cards[key] { return known }
-        cards[key] = card
-        return card
-    }
-}
+/// The build's product cards, by product id.
+typealias ProductCards = BuildMemo<String, ProductCard>

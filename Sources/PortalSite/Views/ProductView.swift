@@ -4,7 +4,8 @@ import PortalModel
 /// every page shows them the same way.
 enum ProductView {
     static func card(_ p: Product, _ index: PortalIndex) -> ProductCard {
-        index.cards.card(p) { cardValues(p, index) }
+        // Ids are unique in any portal that passes the check, and only those are built.
+        index.cards.value(p.id) { ProductCard(cardValues(p, index)) }
     }
 
     static func cardValues(_ p: Product, _ index: PortalIndex) -> [String: Any] {

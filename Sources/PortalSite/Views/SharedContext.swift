@@ -14,19 +14,5 @@ final class SharedContext: @unchecked Sendable {
     }
 }
 
-/// Shared contexts by key, made on first use from any thread.
-final class SharedContexts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var contexts: [String: SharedContext] = [:]
-
-    func context(_ key: String, make: () -> [String: Any]) -> SharedContext {
-        lock.lock()
-        if let known = contexts[key] { lock.unlock(); return known }
-        lock.unlock()
-        let made = SharedContext(make())
-        lock.lock(); defer { lock.unlock() }
-        if let known = contexts[key] { return known }
-        contexts[key] = made
-        return made
-    }
-}
+/// Shared contexts by key, made once per build.
+typealias SharedContexts = BuildMemo<String, SharedContext>
