@@ -55,6 +55,11 @@ public enum SiteBuilder {
         clock.lap("plan")
 
         let tally = Tally()
+        @Sendable func done(pages: Int) {
+            guard let progress = options.progress else { return }
+            let (pagesSoFar, routesDone) = tally.add(pages: pages)
+            progress(pagesSoFar, routesDone, routes.count)
+        }
         let outcomes = ParallelMap.map(routes) { route -> RouteOutcome in
             let plan = route.plan()
             var fingerprint: UInt64?
@@ -64,6 +69,7 @@ public enum SiteBuilder {
                 fingerprint = f.value
                 if let paths = cache.unchanged(route.key, f.value), sink.reuse(paths) {
                     cache.record(route.key, f.value, paths: paths)
+                    done(pages: paths.filter { $0.hasSuffix(".html") }.count)
                     return RouteOutcome(paths: paths, reused: true, failure: nil)
                 }
             }
@@ -76,10 +82,7 @@ public enum SiteBuilder {
             for file in made where file.isHTML { links.add(page: file.path, bytes: file.bytes) }
             let paths = made.map(\.path)
             if let fingerprint { cache.record(route.key, fingerprint, paths: paths) }
-            if let progress = options.progress {
-                let (pages, done) = tally.add(pages: made.reduce(0) { $0 + ($1.isHTML ? 1 : 0) })
-                progress(pages, done, routes.count)
-            }
+            done(pages: made.filter(\.isHTML).count)
             return RouteOutcome(paths: paths, reused: false, failure: nil)
         }
         clock.lap("render")

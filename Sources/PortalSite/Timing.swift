@@ -25,6 +25,14 @@ final class TemplateClock: @unchecked Sendable {
     private let lock = NSLock()
     private var nanoseconds: [String: (count: Int, total: UInt64)] = [:]
 
+    /// Runs `body`, adding its time to `name` when timing is on.
+    static func measure<T>(_ name: String, _ body: () -> T) -> T {
+        guard enabled else { return body() }
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { shared.add(name, DispatchTime.now().uptimeNanoseconds - started) }
+        return body()
+    }
+
     func add(_ template: String, _ ns: UInt64) {
         lock.lock(); defer { lock.unlock() }
         let old = nanoseconds[template] ?? (0, 0)

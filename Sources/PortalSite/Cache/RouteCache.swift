@@ -76,8 +76,9 @@ public final class RouteCache: @unchecked Sendable {
         return RouteCache(entries: entries)
     }
 
+    /// Writes this build's routes (what `advanced()` would carry, without the in-memory stores).
     public func save(_ url: URL) throws {
-        let entries = advanced().previous
+        let entries = lock.withLock { current }
         var text = Self.header + "\n"
         for key in entries.keys.sorted() {
             let e = entries[key]!

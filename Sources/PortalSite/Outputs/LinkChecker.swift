@@ -77,9 +77,6 @@ enum LinkChecker {
         return k == depth
     }
 
-    /// Values of href="…" and src="…" attributes.
-    static func links(in html: String) -> [String] { links(in: Array(html.utf8)) }
-
     /// Values of ` href="…"` and ` src="…"` attributes, scanned over the bytes.
     static func links(in bytes: [UInt8]) -> [String] {
         var out: [String] = []
@@ -107,10 +104,6 @@ enum LinkChecker {
 
     /// The output file a relative link points to, or nil for links that leave
     /// the site (other schemes, absolute URLs, in-page anchors).
-    static func resolve(_ link: String, from page: String) -> String? {
-        resolve(link, directory: page.split(separator: "/").dropLast().map(String.init))
-    }
-
     static func resolve(_ link: String, directory: [String], basePath: String = "/") -> String? {
         var l = link.contains("&amp;") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if let hash = l.firstIndex(of: "#") { l = String(l[..<hash]) }

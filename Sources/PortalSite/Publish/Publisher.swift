@@ -59,39 +59,22 @@ public final class Publisher: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// The files stay where they are in the output; they only have to be there,
+    /// with their `.gz` copies when those are asked for. Without an output
+    /// folder there is nothing to reuse.
     public func reuse(_ paths: [String]) -> Bool {
-        var all = paths
-        if gzip { all += paths.filter { Precompress.wantsCopy($0, size: Int.max) }.map { $0 + ".gz" } }
+        guard updating else { return false }
         var kept = 0
-        if updating {
-            // The files stay where they are; they only have to be there.
-            for path in all {
-                if let size = fileSize(outputPath + "/" + path) { kept += 1; _ = size; continue }
-                if isSmallTextCopy(path) { continue }
-                return false
+        for path in paths {
+            guard let size = fileSize(outputPath + "/" + path) else { return false }
+            kept += 1
+            if gzip, Precompress.wantsCopy(path, size: size) {
+                guard fileSize(outputPath + "/" + path + ".gz") != nil else { return false }
+                kept += 1
             }
-        } else {
-            // A route's files are taken all or none, so a half-reused route is rendered whole.
-            var linked: [String] = []
-            for path in all {
-                if isSmallTextCopy(path) && fileSize(outputPath + "/" + path) == nil { continue }
-                guard (try? makeParent(of: path)) != nil,
-                      link(outputPath + "/" + path, stagingPath + "/" + path) == 0 else {
-                    for done in linked { unlink(stagingPath + "/" + done) }
-                    return false
-                }
-                linked.append(path)
-            }
-            kept = linked.count
         }
         lock.lock(); unchanged += kept; lock.unlock()
         return true
-    }
-
-    /// A `.gz` name whose original is too small to have a copy.
-    private func isSmallTextCopy(_ path: String) -> Bool {
-        guard gzip, path.hasSuffix(".gz"), let size = fileSize(outputPath + "/" + String(path.dropLast(3))) else { return false }
-        return size < Precompress.minimumSize
     }
 
     public func read(_ path: String) -> [UInt8]? {
@@ -214,15 +197,9 @@ public final class Publisher: OutputSink, @unchecked Sendable {
         return path
     }
 
-    /// Index ranges of about equal size, a few per core, for parallel work.
-    static func chunks(_ count: Int) -> [Range<Int>] {
-        let size = max(64, count / 64)
-        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
-    }
-
     /// A new file with these bytes (mode 0666 less the umask, as Foundation
     /// writes), without the fsync Foundation's atomic write does per file:
-    /// the whole folder is swapped in at the end instead.
+    /// nothing reaches the output folder before `commit`.
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return false }

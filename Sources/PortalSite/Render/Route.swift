@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// One or more output files and how to make them. Routes are planned first,
 /// then rendered in parallel; their bytes depend only on the portal and date.
@@ -38,10 +37,7 @@ struct Route: @unchecked Sendable {
     static func text(_ file: String, inputs: @escaping @autoclosure () -> UInt64? = nil, _ make: @escaping () -> String) -> Route {
         Route(key: file) {
             Plan(fingerprint: inputs()) { _ in
-                let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
-                let bytes = Array(make().utf8)
-                if TemplateClock.enabled { TemplateClock.shared.add(file, DispatchTime.now().uptimeNanoseconds - started) }
-                return [OutputFile(path: file, bytes: bytes)]
+                [OutputFile(path: file, bytes: TemplateClock.measure(file) { Array(make().utf8) })]
             }
         }
     }
