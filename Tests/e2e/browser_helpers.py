@@ -54,6 +54,14 @@ def site_url(built_site):
     server.server_close()
 
 
+@pytest.fixture(scope="module")
+def driver():
+    """One Chromium with JavaScript at desktop width per test module."""
+    d = make_driver(js=True, width=1280)
+    yield d
+    d.quit()
+
+
 def make_driver(js=True, width=1280, height=900):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

@@ -1,16 +1,9 @@
 """axe-core 4.x on every kind of page, in normal and in elderly-friendly mode: no WCAG 2.0/2.1 A/AA violations."""
 import pytest
 
-from browser_helpers import make_driver, page_kinds, run_axe, set_elderly_mode, site_url, wait_ready  # noqa: F401
+from browser_helpers import driver, page_kinds, run_axe, set_elderly_mode, site_url, wait_ready  # noqa: F401
 
 MODES = ["normal", "elderly"]
-
-
-@pytest.fixture(scope="module")
-def driver():
-    d = make_driver(js=True, width=1280)
-    yield d
-    d.quit()
 
 
 def _violations_text(result):

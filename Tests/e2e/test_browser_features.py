@@ -7,14 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_helpers import links, make_driver, page_kinds, product_ids, site_url, wait_ready  # noqa: F401
-
-
-@pytest.fixture(scope="module")
-def driver():
-    d = make_driver(js=True, width=1280)
-    yield d
-    d.quit()
+from browser_helpers import driver, links, make_driver, page_kinds, product_ids, site_url, wait_ready  # noqa: F401
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,11 @@ import pytest
 from PIL import Image
 from selenium.webdriver.common.by import By
 
-from browser_helpers import SCREENSHOTS, make_driver, page_kinds, product_ids, set_elderly_mode, set_viewport, site_url, wait_ready  # noqa: F401
+from browser_helpers import SCREENSHOTS, driver, page_kinds, product_ids, set_elderly_mode, set_viewport, site_url, wait_ready  # noqa: F401
 
 MAIN_KINDS = ["home", "catalogue", "catalogue-filtered", "product", "poster", "institution", "four-lists",
               "four-lists-bank", "policies", "policy", "ledger", "events", "event", "search", "match", "compare",
               "stats", "notfound"]
-
-
-@pytest.fixture(scope="module")
-def driver():
-    d = make_driver(js=True, width=1280)
-    yield d
-    d.quit()
 
 
 def _overflow(driver):
