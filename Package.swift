@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
@@ -22,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The in-house QR encoder. Knows nothing of portals; zlib only for PNG.
         .target(name: "QRCode", dependencies: ["CZlib"]),
+        // The Mustache template engine themes are written for. Knows nothing of portals.
+        .target(name: "MustacheTemplates"),
         // Typed content model, schema of every field, loading with source locations.
         .target(name: "PortalModel", dependencies: [
             .product(name: "Yams", package: "Yams"),
@@ -31,8 +32,7 @@ let package = Package(
         .target(name: "PortalCheck", dependencies: ["PortalModel"]),
         // Routes, page contexts, Markdown, templates, feeds, search index, publishing.
         .target(name: "PortalSite", dependencies: [
-            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM", "CZlib",
-            .product(name: "Mustache", package: "swift-mustache"),
+            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM", "CZlib", "MustacheTemplates",
         ]),
         // Live preview for editors: serves the last good build, rebuilds on change, reloads pages.
         .target(name: "PortalServe", dependencies: [
@@ -44,6 +44,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "MustacheTemplatesTests", dependencies: ["MustacheTemplates"]),
         .testTarget(name: "PortalTests", dependencies: ["PortalModel", "PortalCheck", "PortalSite"]),
     ]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import MustacheTemplates
 
 /// Partials that show one product in a list (`partials/product-card` and
 /// the compare page's `product-option` and `product-row`), rendered once per
@@ -44,12 +44,13 @@ final class Fragments: @unchecked Sendable {
     }
 
     /// The partial stubbed under `key`, rendered for `card` on a page at `root`.
-    func html(_ key: String, card: ProductCard, root: String) -> RenderText? {
+    func html(_ key: String, card: ProductCard, root: String) -> String? {
         guard let name = names[key] else { return nil }
         var f = Fingerprint()
         f.add(salt); f.add(card.fingerprint); f.add(root); f.add(name)
         if let html = store.lookup(f.value) { return html }
-        let html = RenderText(theme.render(LayeredNode(top: card.node, below: base(root)), template: Self.sourceName(name)))
+        let html = String(decoding: theme.render(LayeredNode(top: card.node, below: base(root)), template: Self.sourceName(name)),
+                          as: UTF8.self)
         store.keep(f.value, html)
         return html
     }
@@ -64,11 +65,11 @@ final class Fragments: @unchecked Sendable {
 }
 
 /// Rendered card partials by fingerprint (see `KeptStore`).
-typealias FragmentStore = KeptStore<RenderText>
+typealias FragmentStore = KeptStore<String>
 
 /// A product card in a page context: its fields, plus its rendered partials
 /// under the keys the partials' stubs print.
-final class CardNode: MustacheParent {
+final class CardNode: TemplateObject {
     let card: ProductCard
     let root: String
     let fragments: Fragments?
@@ -77,19 +78,19 @@ final class CardNode: MustacheParent {
         self.root = root
         self.fragments = fragments
     }
-    func child(named name: String) -> Any? {
-        if name.hasPrefix("_fragment_"), let fragments { return fragments.html(name, card: card, root: root) }
-        return card.node.child(named: name)
+    func value(forKey key: String) -> TemplateValue? {
+        if key.hasPrefix("_fragment_"), let fragments { return fragments.html(key, card: card, root: root).map(TemplateValue.text) }
+        return card.node.value(forKey: key)
     }
 }
 
 /// Names looked up in `top` first, then in `below`: the stack a partial would
 /// have had inside a list, without the listing page's own fields.
-final class LayeredNode: MustacheParent {
+final class LayeredNode: TemplateObject {
     let top: RenderNode, below: RenderNode
     init(top: RenderNode, below: RenderNode) {
         self.top = top
         self.below = below
     }
-    func child(named name: String) -> Any? { top.child(named: name) ?? below.child(named: name) }
+    func value(forKey key: String) -> TemplateValue? { top.value(forKey: key) ?? below.value(forKey: key) }
 }

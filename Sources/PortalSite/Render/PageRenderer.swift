@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import MustacheTemplates
 
 /// Renders a template into the layout with the shared shell.
 struct PageRenderer: @unchecked Sendable {
@@ -23,10 +23,10 @@ struct PageRenderer: @unchecked Sendable {
     func page(file: String, template: String, title: String, section: String, node: RenderNode) -> OutputFile {
         let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // What differs from page to page, over the frame every page at this depth shares.
-        let top = RenderNode(["page": node, "pageTitle": RenderText(title), "canonicalURL": RenderText(shell.canonicalURL(file: file))])
+        let top = RenderNode(["page": .object(node), "pageTitle": .text(title), "canonicalURL": .text(shell.canonicalURL(file: file))])
         let tree = LayeredNode(top: top, below: frames.node(root: shell.root(forFile: file), section: section))
         if TemplateClock.enabled { TemplateClock.shared.add(template + "(context)", DispatchTime.now().uptimeNanoseconds - started) }
-        let bytes = Array(theme.render(tree, template: template).utf8)
+        let bytes = theme.render(tree, template: template)
         if TemplateClock.enabled { TemplateClock.shared.add(template, DispatchTime.now().uptimeNanoseconds - started) }
         return OutputFile(path: file, bytes: bytes)
     }

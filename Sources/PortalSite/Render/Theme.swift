@@ -1,12 +1,12 @@
 import Foundation
-import Mustache
+import MustacheTemplates
 import PortalModel
 
 /// A theme folder: `templates/**/*.mustache` and `assets/*`. Assets are
 /// published under names that carry a content hash, so servers may cache
 /// them forever; templates refer to them as `{{assets.style_css}}`.
 public struct Theme: @unchecked Sendable {
-    public let library: MustacheLibrary
+    let templates: TemplateSet
     /// Original asset name (`style.css`) → published path (`assets/style.1a2b3c4d.css`).
     public let assetPaths: [String: String]
     /// Published path → bytes.
@@ -28,14 +28,10 @@ public struct Theme: @unchecked Sendable {
               let names = fm.enumerator(atPath: templatesDir.path)?.compactMap({ $0 as? String }) else {
             throw LoadError(description: "主题缺少 templates 目录 (theme has no templates folder): \(templatesDir.path)")
         }
-        var library = MustacheLibrary()
+        var templates = TemplateSet()
         var problems: [String] = []
         var fingerprint = Fingerprint()
         var fragmentNames: [String] = []
-        // Mustache resets the content type in every partial, so every template
-        // starts with the pragma; on line 1, so line numbers in errors stay true.
-        MustacheContentTypes.register(HTML.ContentType(), named: HTML.ContentType.name)
-        let pragma = HTML.ContentType.pragma
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = templatesDir.appendingPathComponent(name).path
             guard let text = fm.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
@@ -49,21 +45,17 @@ public struct Theme: @unchecked Sendable {
                 if Fragments.names.contains(templateName) {
                     // The partial runs once per product (see `Fragments`); where a list
                     // includes it, a stub prints the result kept in the list item.
-                    try library.register(pragma + text, named: Fragments.sourceName(templateName))
-                    try library.register(pragma + "{{{\(Fragments.key(templateName))}}}", named: templateName)
+                    try templates.add(text, named: Fragments.sourceName(templateName))
+                    try templates.add("{{{\(Fragments.key(templateName))}}}", named: templateName)
                     fragmentNames.append(templateName)
                 } else {
-                    try library.register(pragma + text, named: templateName)
+                    try templates.add(text, named: templateName)
                 }
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                let column = error.context.columnNumber - (line == 1 ? pragma.count : 0)
-                problems.append("\(path):\(line):\(column): error: 模板语法错误 (template syntax): \(error.error)")
             } catch {
-                problems.append("\(path): \(error)")
+                problems.append("\(path):\(error.line):\(error.column): error: 模板语法错误 (template syntax): \(error.message)")
             }
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+        for name in requiredTemplates where !templates.has(name) {
             problems.append("\(templatesDir.appendingPathComponent(name + ".mustache").path): 缺少模板 (template missing)")
         }
         if !problems.isEmpty { throw LoadError(description: problems.joined(separator: "\n")) }
@@ -81,7 +73,7 @@ public struct Theme: @unchecked Sendable {
             assetFiles[published] = bytes
             fingerprint.add(published)
         }
-        return Theme(library: library, assetPaths: assetPaths, assetFiles: assetFiles, fingerprint: fingerprint.value,
+        return Theme(templates: templates, assetPaths: assetPaths, assetFiles: assetFiles, fingerprint: fingerprint.value,
                      fragmentNames: fragmentNames)
     }
 
@@ -93,11 +85,12 @@ public struct Theme: @unchecked Sendable {
         "page", "search", "match", "compare", "stats",
     ]
 
-    public func render(_ context: Any, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// The page `template` renders for `context`, as UTF-8 bytes.
+    func render(_ context: any TemplateObject, template: String) -> [UInt8] {
+        templates.render(template, context: .object(context))
     }
 
-    public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
+    public func has(_ template: String) -> Bool { templates.has(template) }
 }
 
 /// FNV-1a, 64-bit: a fast, stable fingerprint for cache-busting names and caches.
