@@ -25,7 +25,7 @@ extension QRCode {
         out.append(" viewBox=\"0 0 "); out.append(decimal: side); out.append(" "); out.append(decimal: side); out.append("\"")
         if let mm = widthMillimetres, mm.isFinite, mm > 0 {
             let length = Self.millimetres(mm)
-            out.append(" width=\"\(length)mm\" height=\"\(length)mm\"")
+            out.append(text: " width=\"\(length)mm\" height=\"\(length)mm\"")
         }
         out.append(" shape-rendering=\"crispEdges\"")
         if role { out.append(" role=\"img\"") }
@@ -70,11 +70,13 @@ extension QRCode {
 }
 
 extension [UInt8] {
+    /// ASCII literals go here: a plain `append(_: String)` would win overload
+    /// resolution for literals and cost a String per call.
     mutating func append(_ ascii: StaticString) {
         ascii.withUTF8Buffer { append(contentsOf: $0) }
     }
 
-    mutating func append(_ text: String) { append(contentsOf: text.utf8) }
+    mutating func append(text: String) { append(contentsOf: text.utf8) }
 
     /// A non-negative integer in decimal, without going through String.
     mutating func append(decimal value: Int) {
@@ -98,9 +100,9 @@ extension [UInt8] {
             case ">": append("&gt;")
             case "\"": append("&quot;")
             case "'": append("&apos;")
-            case "\t", "\n", "\r": append(contentsOf: String(scalar).utf8)
+            case "\t", "\n", "\r": append(UInt8(scalar.value))
             case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": append("\u{FFFD}")
-            default: append(contentsOf: String(scalar).utf8)
+            default: UTF8.encode(scalar) { append($0) }
             }
         }
     }

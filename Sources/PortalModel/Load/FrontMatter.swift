@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits `---` YAML front matter from a Markdown body.
 enum FrontMatter {
     struct Split {
@@ -7,14 +9,32 @@ enum FrontMatter {
         let body: String
     }
 
+    /// Walks the lines over UTF-8 without splitting the whole file (a policy
+    /// body is long; only the front matter's lines are looked at).
     static func split(_ text: String) -> Split? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Windows line breaks: "\r\n" is one Character, so no line would ever be "---".
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            let unix = text.replacingOccurrences(of: "\r\n", with: "\n")
+            if unix.utf8.count != text.utf8.count { return split(unix) }
         }
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
-        return Split(yaml: lines[..<end].joined(separator: "\n"), yamlLineOffset: 1,
-                     body: lines[(end + 1)...].joined(separator: "\n"))
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var yamlStart: String.Index?
+        while true {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let next = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            let isDelimiter = text[lineStart..<lineEnd].trimmingSpaces() == "---"
+            if let start = yamlStart, isDelimiter {
+                // The YAML ends before the line break that precedes the closing `---`.
+                let yamlEnd = lineStart == start ? start : utf8.index(before: lineStart)
+                return Split(yaml: String(text[start..<yamlEnd]), yamlLineOffset: 1, body: String(text[next...]))
+            }
+            if yamlStart == nil {
+                guard isDelimiter else { return nil }
+                yamlStart = next
+            }
+            guard lineEnd != utf8.endIndex else { return nil }
+            lineStart = next
+        }
     }
 }

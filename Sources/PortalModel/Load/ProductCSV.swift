@@ -23,7 +23,7 @@ enum ProductCSV {
         }
         var columns: [(path: [String], index: Int)] = []
         for (index, header) in parsed.header.enumerated() {
-            let h = header.trimmingCharacters(in: .whitespaces)
+            let h = header.trimmingSpaces()
             guard let path = headerPath(h) else {
                 let near = NearestKey.suggest(for: h, among: Schemas.product)
                 collector.add(Diagnostic(.V003, at: SourceLocation(file: file, line: 1, column: index + 1),
@@ -37,7 +37,7 @@ enum ProductCSV {
         var line = 2 // the header is line 1
         for row in parsed.rows {
             defer { line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" }.count } }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             nodes.append(node(row: row, columns: columns, file: file, line: line))
         }
         return nodes
@@ -87,7 +87,7 @@ enum ProductCSV {
         var nested: [String: [(key: String, keyLocation: SourceLocation, value: SourceNode)]] = [:]
         var nestedLocation: [String: SourceLocation] = [:]
         for column in columns where column.index < row.count {
-            let cell = row[column.index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let cell = row[column.index].trimmingWhitespace()
             guard !cell.isEmpty else { continue }
             let location = SourceLocation(file: file, line: line, column: column.index + 1)
             let value = SourceNode(.scalar(cell, plain: true), at: location)

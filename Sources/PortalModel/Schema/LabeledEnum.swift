@@ -6,7 +6,7 @@ public protocol LabeledEnum: CaseIterable, Hashable, Sendable, RawRepresentable 
 
 extension LabeledEnum {
     public init?(keyOrLabel text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces()
         guard let match = Self.allCases.first(where: { $0.rawValue == t || $0.label == t }) else { return nil }
         self = match
     }

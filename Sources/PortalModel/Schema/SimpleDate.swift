@@ -17,7 +17,7 @@ public struct SimpleDate: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// Parses `YYYY-MM-DD` strictly (also `YYYY-M-D`, which YAML editors type).
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingSpaces().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4,
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
@@ -93,7 +93,7 @@ public struct LocalDateTime: Hashable, Sendable, Comparable, CustomStringConvert
     public let second: Int
 
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces()
         let sep = t.firstIndex(where: { $0 == "T" || $0 == " " })
         guard let sep else {
             guard let d = SimpleDate(t) else { return nil }

@@ -123,8 +123,9 @@ public final class FieldReader {
 
     public func string(_ key: String) -> String? {
         guard let (text, n) = scalar(key) else { return nil }
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if case .string(let maxLength?) = spec(key).kind, t.count > maxLength {
+        let t = text.trimmingWhitespace()
+        // Characters are never more than scalars: count them only when it could matter.
+        if case .string(let maxLength?) = spec(key).kind, t.unicodeScalars.count > maxLength, t.count > maxLength {
             report(.V012, key, at: n, "共 \(t.count) 字，超过 \(maxLength) 字 (\(t.count) characters, at most \(maxLength))")
         }
         return t
@@ -156,7 +157,7 @@ public final class FieldReader {
         case .sequence(let items): return items
         case .scalar(let s, _):
             let parts = s.split(whereSeparator: { $0 == "；" || $0 == ";" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             return parts.map { SourceNode(.scalar($0, plain: false), at: n.location) }
         default:
             report(.V002, key, at: n, "应为列表，实际是 \(n.kindDescription) (expected a list)")
@@ -181,7 +182,7 @@ public final class FieldReader {
                 report(.V002, key, at: item, "列表中的每一项应为文字，实际是 \(item.kindDescription) (each item must be text)")
                 continue
             }
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = s.trimmingWhitespace()
             if t.isEmpty {
                 report(.V013, key, at: item, "列表中有空项 (empty item)")
                 continue
@@ -220,7 +221,7 @@ public final class FieldReader {
 
     public func integer(_ key: String) -> Int? {
         guard let (text, n) = scalar(key) else { return nil }
-        guard let v = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let v = Int(text.trimmingSpaces()) else {
             report(.V002, key, at: n, "“\(text)” 不是整数 (not a whole number)")
             return nil
         }
@@ -245,7 +246,7 @@ public final class FieldReader {
     }
 
     static func parseNumber(_ text: String) -> Double? {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmingSpaces()
         if t.hasSuffix("%") { t.removeLast() }
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
               let v = Double(t), v.isFinite else { return nil }
@@ -254,7 +255,7 @@ public final class FieldReader {
 
     public func bool(_ key: String) -> Bool? {
         guard let (text, n) = scalar(key) else { return nil }
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingSpaces().lowercased() {
         case "true", "yes", "是": return true
         case "false", "no", "否": return false
         default:
@@ -275,7 +276,7 @@ public final class FieldReader {
     /// nil date with a true flag means 长期 (no end date).
     public func dateOrLongTerm(_ key: String) -> (date: SimpleDate?, present: Bool) {
         guard let (text, n) = scalar(key) else { return (nil, false) }
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces()
         if t == "长期" || t.lowercased() == "long-term" { return (nil, true) }
         guard let d = SimpleDate(t) else {
             report(.V006, key, at: n, "“\(text)” 不是有效日期，也不是“长期” (neither a date nor 长期)")
@@ -295,7 +296,7 @@ public final class FieldReader {
 
     public func url(_ key: String) -> String? {
         guard let (text, n) = scalar(key) else { return nil }
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces()
         guard WebURL.isValidHTTP(t) else {
             report(.V007, key, at: n, "“\(text)” 不是有效网址 (not a valid http(s) URL)")
             return nil

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import PortalModel
 
 /// Markdown → HTML through cmark-gfm with the GitHub extensions. Raw HTML in
 /// content is never passed through (cmark's safe default), and headings are
@@ -27,7 +28,8 @@ public enum Markdown {
             return ""
         }
         defer { free(rendered) }
-        return tableCaptionsAndScope(String(cString: rendered))
+        return withHeaderScope(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+                                                   count: strlen(rendered)))
     }
 
     /// Moves every heading down so the shallowest one is `top` (h2 under a page's h1).
@@ -49,12 +51,26 @@ public enum Markdown {
         }
     }
 
-    /// Header cells of Markdown tables get `scope="col"`, which screen readers use.
-    static func tableCaptionsAndScope(_ html: String) -> String {
-        guard html.contains("<th") else { return html }
-        return html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
-            .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
+    /// cmark's HTML, with `scope="col"` on the header cells of tables, which
+    /// screen readers use. cmark writes them as `<th>` or `<th align="…">`.
+    static func withHeaderScope(_ html: UnsafeBufferPointer<UInt8>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(html.count + 64)
+        var copied = 0, i = 0
+        while i + 4 <= html.count {
+            if html[i] == UInt8(ascii: "<"), html[i + 1] == UInt8(ascii: "t"), html[i + 2] == UInt8(ascii: "h"),
+               html[i + 3] == UInt8(ascii: ">") || html[i + 3] == UInt8(ascii: " ") {
+                out.append(contentsOf: html[copied..<i + 3])
+                out.append(contentsOf: scopeAttribute)
+                copied = i + 3
+            }
+            i += 1
+        }
+        out.append(contentsOf: html[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let scopeAttribute = Array(#" scope="col""#.utf8)
 
     /// Plain text of Markdown, for summaries and the search index.
     public static func plainText(_ text: String) -> String {
@@ -82,15 +98,7 @@ public enum Markdown {
                 if !out.isEmpty, !out.hasSuffix(" ") { out += " " }
             }
         }
-        return trimmed(out)
-    }
-
-    /// `s` without white space at either end (scalars; quicker than Foundation's trim on long text).
-    static func trimmed(_ s: String) -> String {
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
+        return out.trimmingWhitespace()
     }
 }
 
