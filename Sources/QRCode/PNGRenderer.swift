@@ -12,24 +12,27 @@ extension QRCode {
         let rowBytes = (pixels + 7) / 8
         // Scanlines: a filter-type byte, then pixels packed 8 to a byte, most significant first.
         var raw = [UInt8](repeating: 0, count: (rowBytes + 1) * pixels)
+        var line = [UInt8](repeating: 0xFF, count: rowBytes)
         raw.withUnsafeMutableBufferPointer { raw in
-            // Each module row gives one scanline, repeated `scale` times.
-            var line = [UInt8](repeating: 0xFF, count: rowBytes)
-            for py in 0..<pixels {
-                let y = py / scale - border
-                if py % scale == 0 {
-                    for i in 0..<rowBytes { line[i] = 0xFF }
+            line.withUnsafeMutableBufferPointer { line in
+                // Each module row gives one scanline, copied `scale` times.
+                for moduleRow in 0..<(size + 2 * border) {
+                    let y = moduleRow - border
+                    line.update(repeating: 0xFF)
                     if y >= 0 && y < size {
                         for x in 0..<size where modules[y * size + x] != 0 {
                             let first = (x + border) * scale
                             for px in first..<(first + scale) { line[px >> 3] &= ~(0x80 >> UInt8(px & 7)) }
                         }
                     }
-                    // Padding bits after the last pixel are ignored by readers; leave them white.
+                    // Padding bits after the last pixel are ignored by readers; they stay white.
+                    for copy in 0..<scale {
+                        let start = (moduleRow * scale + copy) * (rowBytes + 1)
+                        raw[start] = 0   // filter type None
+                        UnsafeMutableRawPointer(raw.baseAddress! + start + 1)
+                            .copyMemory(from: line.baseAddress!, byteCount: rowBytes)
+                    }
                 }
-                let start = py * (rowBytes + 1)
-                raw[start] = 0   // filter type None
-                for i in 0..<rowBytes { raw[start + 1 + i] = line[i] }
             }
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]   // signature (§5.2)

@@ -37,24 +37,46 @@ extension QRCode {
         out.append("><title>")
         out.append(xmlEscaped: title)
         out.append("</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"")
-        for y in 0..<size {
-            let row = y * size
-            var x = 0
-            while x < size {
-                guard modules[row + x] != 0 else { x += 1; continue }
-                var end = x + 1
-                while end < size && modules[row + end] != 0 { end += 1 }
-                // A run of dark modules: move to its top left, across, down one, back, close.
-                out.append("M"); out.append(decimal: x + border)
-                out.append(" "); out.append(decimal: y + border)
-                out.append("h"); out.append(decimal: end - x)
-                out.append("v1h-"); out.append(decimal: end - x)
-                out.append("z")
-                x = end
-            }
-        }
+        out.append(contentsOf: pathData(border: border))
         out.append("\"/></svg>")
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The path's `d`: for each horizontal run of dark modules, move to its
+    /// top left, across, down one, back, close (`M4 4h7v1h-7z`). Written
+    /// into a buffer sized for the worst case; this is most of an SVG's bytes.
+    private func pathData(border: Int) -> [UInt8] {
+        let digits = String(size + 2 * border).utf8.count
+        let runs = size * ((size + 1) / 2)
+        return [UInt8](unsafeUninitializedCapacity: runs * (8 + 4 * digits)) { buffer, count in
+            var i = 0
+            func put(_ byte: UInt8) { buffer[i] = byte; i += 1 }
+            func put(decimal value: Int) {
+                var end = i + 1, rest = value / 10
+                while rest > 0 { end += 1; rest /= 10 }
+                var v = value, k = end
+                repeat { k -= 1; buffer[k] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 } while v > 0
+                i = end
+            }
+            modules.withUnsafeBufferPointer { modules in
+                for y in 0..<size {
+                    let row = y * size
+                    var x = 0
+                    while x < size {
+                        guard modules[row + x] != 0 else { x += 1; continue }
+                        var end = x + 1
+                        while end < size && modules[row + end] != 0 { end += 1 }
+                        put(UInt8(ascii: "M")); put(decimal: x + border)
+                        put(UInt8(ascii: " ")); put(decimal: y + border)
+                        put(UInt8(ascii: "h")); put(decimal: end - x)
+                        put(UInt8(ascii: "v")); put(UInt8(ascii: "1")); put(UInt8(ascii: "h")); put(UInt8(ascii: "-")); put(decimal: end - x)
+                        put(UInt8(ascii: "z"))
+                        x = end
+                    }
+                }
+            }
+            count = i
+        }
     }
 
     /// At most three decimals, no trailing zeros: 25, 25.4, 0.125.

@@ -19,10 +19,10 @@ final class LinkTargets: @unchecked Sendable {
     init(basePath: String) { self.basePath = basePath }
 
     func add(page: String, bytes: [UInt8]) {
-        let directory = page.split(separator: "/").dropLast().map(String.init)
+        let directory = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { Array(page.utf8[..<$0]) } ?? []
         var found: [String: String] = [:]
         var seen = Set<String>()
-        let depth = directory.count
+        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         let links = LinkChecker.links(in: bytes).filter { seen.insert($0).inserted }
         // Links that climb to the site root (`../../products/`) resolve the same from
         // every page at that depth: those are resolved once per build and depth.
@@ -103,28 +103,34 @@ enum LinkChecker {
     }
 
     /// The output file a relative link points to, or nil for links that leave
-    /// the site (other schemes, absolute URLs, in-page anchors).
-    static func resolve(_ link: String, directory: [String], basePath: String = "/") -> String? {
-        // (A byte test first: Foundation's substring search costs more than the rest.)
-        var l = link.utf8.contains(UInt8(ascii: "&")) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
-        if let hash = l.firstIndex(of: "#") { l = String(l[..<hash]) }
-        if let q = l.firstIndex(of: "?") { l = String(l[..<q]) }
-        if l.isEmpty || l.contains(":") || l.hasPrefix("//") { return nil }
-        var parts = directory
-        if l.hasPrefix("/") {
+    /// the site (other schemes, absolute URLs, in-page anchors). `directory`
+    /// is the linking page's folder (`products/p-1`, empty at the root).
+    /// Works on UTF-8 bytes: this runs for every distinct link of every page.
+    static func resolve(_ link: String, directory: [UInt8], basePath: String = "/") -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var l = Array(link.utf8)
+        if l.contains(UInt8(ascii: "&")) { l = Array(link.replacingOccurrences(of: "&amp;", with: "&").utf8) }
+        if let cut = l.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { l.removeSubrange(cut...) }
+        if l.isEmpty || l.contains(UInt8(ascii: ":")) || l.starts(with: [slash, slash]) { return nil }
+        var path = directory
+        var rest = l[...]
+        if l[0] == slash {
             // A path outside the base path is outside the site: reported as missing.
-            guard l.hasPrefix(basePath) else { return "(outside the site) " + l }
-            parts = []
-            l = String(l.dropFirst(basePath.count))
+            guard l.starts(with: basePath.utf8) else { return "(outside the site) " + String(decoding: l, as: UTF8.self) }
+            path = []
+            rest = l[basePath.utf8.count...]
         }
-        for segment in l.split(separator: "/", omittingEmptySubsequences: false) {
-            switch segment {
-            case "", ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(String(segment))
+        for segment in rest.split(separator: slash) {
+            if segment.elementsEqual([dot]) { continue }
+            if segment.elementsEqual([dot, dot]) {
+                path.removeSubrange((path.lastIndex(of: slash) ?? 0)...)
+                continue
             }
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: segment)
         }
-        let path = parts.joined(separator: "/")
-        return link.hasSuffix("/") || l.hasSuffix("/") || path.isEmpty ? (path.isEmpty ? "index.html" : path + "/index.html") : path
+        if path.isEmpty { return "index.html" }
+        if link.utf8.last == slash || rest.last == slash { path.append(contentsOf: "/index.html".utf8) }
+        return String(decoding: path, as: UTF8.self)
     }
 }
