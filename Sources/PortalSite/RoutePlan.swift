@@ -45,9 +45,11 @@ enum RoutePlan {
             .page("404.html", "notfound", title: "页面未找到", section: "") { [:] },
             // The feed changes only with the policies (and the site's own settings).
             .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) },
+            // Kept while no document in it changed (an edit to a product's rate leaves it as it is).
             Route(key: Paths.searchIndex) {
-                Route.Plan(fingerprint: nil) { renderer in
-                    [OutputFile(path: Paths.searchIndex, bytes: SearchIndex.json(index, store: renderer.searchTerms))]
+                let sources = SearchIndex.sources(index)
+                return Route.Plan(fingerprint: SearchIndex.fingerprint(sources)) { renderer in
+                    [OutputFile(path: Paths.searchIndex, bytes: SearchIndex.json(sources, store: renderer.searchTerms))]
                 }
             },
         ]
@@ -121,13 +123,16 @@ enum RoutePlan {
             let file = Paths.file(Paths.product(product.id))
             routes.append(Route(key: file) {
                 // The QR code is made from the page address and product name, both in
-                // the context; it is encoded only when the route is rendered.
-                let inputs = ProductView.page(product, index, qr: .notYetMade)
+                // the inputs; it is encoded only when the route is rendered. The card
+                // counts by its own fingerprint, made once per build.
+                let card = ProductView.card(product, index)
+                let extras = ProductView.pageExtras(product, index)
+                let inputs: [String: Any] = ["card": card, "page": extras]
                 return Route.Plan(fingerprint: Route.pageFingerprint(file, "product+poster", product.name, "products", inputs)) { renderer in
                     let qr = ProductQR.make(product, index)
                     // Page and poster sit at different depths; a product page has no cards, so
                     // its converted context serves both.
-                    let page = renderer.node(for: ProductView.page(product, index, qr: qr), file: file)
+                    let page = renderer.node(for: ProductView.page(card: card, extras: extras, qr: qr), file: file)
                     return [
                         renderer.page(file: file, template: "product", title: product.name, section: "products", node: page),
                         renderer.page(file: Paths.file(Paths.productPoster(product.id)), template: "poster",

@@ -39,11 +39,14 @@ struct Fingerprint {
 
     /// Any value of a page context: strings, numbers, flags, lists and nested contexts.
     mutating func add(any value: Any) {
-        switch value {
-        case let s as String: mix(1); add(s)
-        case let b as Bool: mix(b ? 2 : 3)
-        case let n as Int: mix(4); mix(UInt64(bitPattern: Int64(n)))
-        case let d as [String: Any]:
+        // Dispatch on the exact type: comparing metatypes is a pointer compare,
+        // where each failed `as?` to a collection type is a slow runtime cast.
+        switch ContextType(of: value) {
+        case .string: mix(1); add(value as! String)
+        case .bool: mix((value as! Bool) ? 2 : 3)
+        case .int: mix(4); mix(UInt64(bitPattern: Int64(value as! Int)))
+        case .dictionary:
+            let d = value as! [String: Any]
             var sum: UInt64 = 0
             for (k, v) in d {
                 var entry = Fingerprint()
@@ -52,17 +55,15 @@ struct Fingerprint {
                 sum = sum &+ Self.finalize(entry.value)
             }
             mix(5); mix(sum); mix(UInt64(d.count))
-        // Exact element types first (see RenderNode.convert).
-        case let a as [[String: Any]]: mix(7); for d in a { add(any: d) }; mix(UInt64(a.count))
-        case let a as [ProductCard]: mix(7); for c in a { mix(9); mix(c.fingerprint) }; mix(UInt64(a.count))
-        case let a as [SharedContext]: mix(7); for c in a { mix(11); mix(c.fingerprint) }; mix(UInt64(a.count))
-        case let a as [String]: mix(6); for s in a { add(s) }; mix(UInt64(a.count))
-        case let a as [Any]: mix(7); for v in a { add(any: v) }; mix(UInt64(a.count))
-        // After the collections: casting those to a class bridges them to Foundation types first.
-        case let c as ProductCard: mix(9); mix(c.fingerprint)
-        case let m as MarkdownText: mix(10); add(m.source); mix(UInt64(m.topHeadingLevel))
-        case let c as SharedContext: mix(11); mix(c.fingerprint)
-        default: mix(8); add(String(reflecting: value))
+        case .dictionaries: let a = value as! [[String: Any]]; mix(7); for d in a { add(any: d) }; mix(UInt64(a.count))
+        case .cards: let a = value as! [ProductCard]; mix(7); for c in a { mix(9); mix(c.fingerprint) }; mix(UInt64(a.count))
+        case .sharedContexts: let a = value as! [SharedContext]; mix(7); for c in a { mix(11); mix(c.fingerprint) }; mix(UInt64(a.count))
+        case .strings: let a = value as! [String]; mix(6); for s in a { add(s) }; mix(UInt64(a.count))
+        case .anys: let a = value as! [Any]; mix(7); for v in a { add(any: v) }; mix(UInt64(a.count))
+        case .card: mix(9); mix((value as! ProductCard).fingerprint)
+        case .markdown: let m = value as! MarkdownText; mix(10); add(m.source); mix(UInt64(m.topHeadingLevel))
+        case .sharedContext: mix(11); mix((value as! SharedContext).fingerprint)
+        case .renderNode, .other: mix(8); add(String(reflecting: value))
         }
     }
 
@@ -77,4 +78,35 @@ struct Fingerprint {
         z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
         return z ^ (z >> 31)
     }
+}
+
+/// The kinds of value a page context holds, told apart by exact type.
+enum ContextType {
+    case string, bool, int, dictionary, dictionaries, cards, sharedContexts, strings, anys
+    case card, markdown, sharedContext, renderNode, other
+
+    init(of value: Any) {
+        if let known = Self.byType[ObjectIdentifier(Swift.type(of: value))] {
+            self = known
+            return
+        }
+        // Other types by casting, as a collection cast allows: `[String: String]`
+        // counts as `[String: Any]`, `[[String: String]]` as `[[String: Any]]`.
+        switch value {
+        case is [String: Any]: self = .dictionary
+        case is [[String: Any]]: self = .dictionaries
+        case is [String]: self = .strings
+        case is [Any]: self = .anys
+        default: self = .other
+        }
+    }
+
+    private static let byType: [ObjectIdentifier: ContextType] = [
+        ObjectIdentifier(String.self): .string, ObjectIdentifier(Bool.self): .bool, ObjectIdentifier(Int.self): .int,
+        ObjectIdentifier([String: Any].self): .dictionary, ObjectIdentifier([[String: Any]].self): .dictionaries,
+        ObjectIdentifier([ProductCard].self): .cards, ObjectIdentifier([SharedContext].self): .sharedContexts,
+        ObjectIdentifier([String].self): .strings, ObjectIdentifier([Any].self): .anys,
+        ObjectIdentifier(ProductCard.self): .card, ObjectIdentifier(MarkdownText.self): .markdown,
+        ObjectIdentifier(SharedContext.self): .sharedContext, ObjectIdentifier(RenderNode.self): .renderNode,
+    ]
 }

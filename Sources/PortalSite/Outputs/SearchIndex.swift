@@ -63,6 +63,14 @@ enum SearchIndex {
         return out
     }
 
+    /// What the whole index is made from: its documents' sources, in order.
+    static func fingerprint(_ sources: [Source]) -> UInt64 {
+        var f = Fingerprint()
+        f.add("search-index")
+        for source in sources { f.add(source.fingerprint) }
+        return f.value
+    }
+
     /// Single characters and pairs of neighbours, lower-cased, without spaces and
     /// punctuation: the same units the page script cuts a query into (it
     /// works on code points, as this does). Terms are packed in integers (a code point in the high bits, the next one plus
@@ -106,8 +114,8 @@ enum SearchIndex {
     /// directly: keys in a fixed order, terms sorted by their UTF-8 bytes, so
     /// the file is the same on every build (and quicker than JSONSerialization).
     /// Documents and their terms come from `store` when their sources did not change.
-    static func json(_ index: PortalIndex, store: SearchTermStore = SearchTermStore()) -> [UInt8] {
-        let entries = ParallelMap.map(sources(index)) { source -> Entry in
+    static func json(_ sources: [Source], store: SearchTermStore = SearchTermStore()) -> [UInt8] {
+        let entries = ParallelMap.map(sources) { source -> Entry in
             if let known = store.lookup(source.fingerprint) { return known }
             let doc = source.make()
             let entry = Entry(document: doc, terms: termKeys(doc.title + " " + doc.text).sorted())

@@ -14,25 +14,21 @@ final class RenderNode: TemplateObject {
     }
 
     static func convert(_ value: Any, _ card: ((ProductCard) -> CardNode)?) -> TemplateValue? {
-        switch value {
-        case let s as String: return .text(s)
-        case let b as Bool: return .bool(b)
-        case let d as [String: Any]: return .object(tree(d, card: card))
-        // Exact element types first: a failed cast to another array type goes
-        // through Foundation's bridging, element by element.
-        case let a as [[String: Any]]: return .list(a.map { .object(tree($0, card: card)) })
-        case let a as [ProductCard]: return .list(a.map { c in .object(card?(c) ?? c.node) })
-        case let a as [SharedContext]: return .list(a.map { .object($0.node) })
-        case let a as [String]: return .list(a.map(TemplateValue.text))
-        case let a as [Any]: return .list(a.compactMap { convert($0, card) })
-        case let n as Int: return .text(String(n))
-        // Last: on Linux, casting a dictionary or array to a class bridges it to
-        // NSDictionary or NSArray first, which costs more than rendering it.
-        case let c as ProductCard: return .object(card?(c) ?? c.node)
-        case let m as MarkdownText: return .text(m.html)
-        case let c as SharedContext: return .object(c.node)
-        case let node as RenderNode: return .object(node)
-        default: return nil
+        switch ContextType(of: value) {
+        case .string: return .text(value as! String)
+        case .bool: return .bool(value as! Bool)
+        case .int: return .text(String(value as! Int))
+        case .dictionary: return .object(tree(value as! [String: Any], card: card))
+        case .dictionaries: return .list((value as! [[String: Any]]).map { .object(tree($0, card: card)) })
+        case .cards: return .list((value as! [ProductCard]).map { c in .object(card?(c) ?? c.node) })
+        case .sharedContexts: return .list((value as! [SharedContext]).map { .object($0.node) })
+        case .strings: return .list((value as! [String]).map(TemplateValue.text))
+        case .anys: return .list((value as! [Any]).compactMap { convert($0, card) })
+        case .card: let c = value as! ProductCard; return .object(card?(c) ?? c.node)
+        case .markdown: return .text((value as! MarkdownText).html)
+        case .sharedContext: return .object((value as! SharedContext).node)
+        case .renderNode: return .object(value as! RenderNode)
+        case .other: return nil
         }
     }
 }

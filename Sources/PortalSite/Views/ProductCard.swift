@@ -8,14 +8,24 @@ import PortalModel
 final class ProductCard: @unchecked Sendable {
     let values: [String: Any]
     let fingerprint: UInt64
-    let node: RenderNode
+    private let lock = NSLock()
+    private var converted: RenderNode?
 
     init(_ values: [String: Any]) {
         self.values = values
         var f = Fingerprint()
         f.add(any: values)
         fingerprint = f.value
-        node = RenderNode.tree(values)
+    }
+
+    /// The card in template-ready form, converted when a page first renders it
+    /// (a preview rebuild renders few pages, but makes every card).
+    var node: RenderNode {
+        lock.lock(); defer { lock.unlock() }
+        if let converted { return converted }
+        let node = RenderNode.tree(values)
+        converted = node
+        return node
     }
 }
 

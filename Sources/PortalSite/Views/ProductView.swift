@@ -43,32 +43,40 @@ enum ProductView {
         return v
     }
 
-    static func page(_ p: Product, _ index: PortalIndex, qr: QRAssets) -> [String: Any] {
-        var v = card(p, index).values
+    /// What a product page shows beyond its card (the QR code aside).
+    static func pageExtras(_ p: Product, _ index: PortalIndex) -> [String: Any] {
         let institution = index.institutionsByID[p.institution]
-        v["eligibility"] = p.eligibility
-        v["materials"] = p.materials
-        v["process"] = p.process
-        v["repayment"] = Maybe.text(p.repayment)
-        v["contactName"] = Maybe.text(p.contact.name)
-        v["contactPhone"] = p.contact.phone
-        v["applyURL"] = Maybe.text(p.applyURL)
-        v["policies"] = p.policies.compactMap { id in
-            index.policiesByID[id].map { ["title": $0.title, "url": Paths.policy($0.id), "docNumber": $0.docNumber] }
-        }
-        v["validUntil"] = Maybe.text(p.validUntil?.chinese)
-        v["updated"] = p.updated?.chinese ?? ""
-        v["updatedISO"] = p.updated?.description ?? ""
-        v["descriptionHTML"] = MarkdownText.maybe(p.description, topHeadingLevel: 3)
-        v["institutionPhone"] = institution?.phone ?? ""
-        v["institutionAddress"] = Maybe.text(institution?.address)
-        v["canonicalURL"] = index.absoluteURL(Paths.product(p.id))
-        v["posterURL"] = Paths.productPoster(p.id)
+        return [
+            "eligibility": p.eligibility,
+            "materials": p.materials,
+            "process": p.process,
+            "repayment": Maybe.text(p.repayment),
+            "contactName": Maybe.text(p.contact.name),
+            "contactPhone": p.contact.phone,
+            "applyURL": Maybe.text(p.applyURL),
+            "policies": p.policies.compactMap { id in
+                index.policiesByID[id].map { ["title": $0.title, "url": Paths.policy($0.id), "docNumber": $0.docNumber] }
+            },
+            "validUntil": Maybe.text(p.validUntil?.chinese),
+            "updated": p.updated?.chinese ?? "",
+            "updatedISO": p.updated?.description ?? "",
+            "descriptionHTML": MarkdownText.maybe(p.description, topHeadingLevel: 3),
+            "institutionPhone": institution?.phone ?? "",
+            "institutionAddress": Maybe.text(institution?.address),
+            "canonicalURL": index.absoluteURL(Paths.product(p.id)),
+            "posterURL": Paths.productPoster(p.id),
+            "qrSVGFile": Paths.productQRSVG(p.id),
+            "qrPNGFile": Paths.productQRPNG(p.id),
+            "hasDisclosure": index.disclosuresByInstitution[p.institution] != nil,
+            "disclosureURL": Paths.disclosure(p.institution),
+        ]
+    }
+
+    /// The product page's context: card, extras and the inline QR code.
+    static func page(card: ProductCard, extras: [String: Any], qr: QRAssets) -> [String: Any] {
+        var v = card.values
+        v.merge(extras) { _, extra in extra }
         v["qrSVG"] = qr.inlineSVG
-        v["qrSVGFile"] = Paths.productQRSVG(p.id)
-        v["qrPNGFile"] = Paths.productQRPNG(p.id)
-        v["hasDisclosure"] = index.disclosuresByInstitution[p.institution] != nil
-        v["disclosureURL"] = Paths.disclosure(p.institution)
         return v
     }
 }
@@ -78,7 +86,4 @@ struct QRAssets {
     let inlineSVG: String
     let svgFile: [UInt8]
     let pngFile: [UInt8]
-
-    /// Stands in for the code while a route's inputs are fingerprinted.
-    static let notYetMade = QRAssets(inlineSVG: "", svgFile: [], pngFile: [])
 }
