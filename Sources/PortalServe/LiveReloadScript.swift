@@ -38,7 +38,14 @@ enum LiveReloadScript {
         fetch("\(diagnosticsPath)").then(function (r) { return r.json(); }).then(show).catch(function () {});
       }
       var source = new EventSource("\(eventsPath)");
-      source.addEventListener("reload", function () { location.reload(); });
+      // The event lists the pages that changed ("*": all of them); others stay as they are.
+      function here() {
+        var p = decodeURIComponent(location.pathname).replace(/^\\/+/, "");
+        return p === "" || p.slice(-1) === "/" ? p + "index.html" : p;
+      }
+      source.addEventListener("reload", function (e) {
+        if (e.data === "*" || e.data.split(" ").indexOf(here()) >= 0) location.reload();
+      });
       source.addEventListener("errors", refreshDiagnostics);
       refreshDiagnostics();
     })();

@@ -45,7 +45,7 @@ public struct PreviewServer: Sendable {
                          defer { Task { await state.unsubscribe(id) } }
                          try await writer.write(ByteBuffer(string: ": connected\n\n"))
                          for await event in events {
-                             try await writer.write(ByteBuffer(string: "event: \(event)\ndata: \(event)\n\n"))
+                             try await writer.write(ByteBuffer(string: "event: \(event.name)\ndata: \(event.data)\n\n"))
                          }
                          try await writer.finish(nil)
                      })
@@ -74,10 +74,22 @@ public struct PreviewServer: Sendable {
         do {
             let sink = MemorySink(previous: await state.site)
             let cache = routeCache.current
-            let result = try BuildPipeline.run(inputs, into: sink, cache: cache, contentCache: routeCache.content)
+            // The pages open in browsers are rendered first and shown at once,
+            // as Hugo's fast render mode does; the rest of the site follows.
+            var inputs = self.inputs
+            inputs.options.firstRoutes = Set(await state.recentPages)
+            let generation = await state.generation
+            inputs.options.firstRoutesDone = { made in
+                // Ignored if it arrives after the build is published (the generation moved on).
+                Task { await state.publishEarly(made, generation: generation) }
+            }
+            let contentCache = routeCache.content, buildInputs = inputs
+            let result = try await Self.offThePool {
+                try BuildPipeline.run(buildInputs, into: sink, cache: cache, contentCache: contentCache)
+            }
             if result.succeeded, let summary = result.summary {
                 routeCache.current = cache.advanced()
-                await state.publish(sink.contents, warnings: result.diagnostics.sorted)
+                await state.publish(sink.contents, warnings: result.diagnostics.sorted, changed: sink.changed)
                 log(String(format: "已重新生成 %d 个页面（重新渲染 %d 条路由，沿用 %d 条），用时 %.2f 秒 (rebuilt)",
                            summary.pageCount, summary.renderedRoutes, summary.reusedRoutes, Date().timeIntervalSince(started)))
             } else {
@@ -92,11 +104,20 @@ public struct PreviewServer: Sendable {
         }
     }
 
+    /// Runs `work` on a thread of its own: a build blocks for seconds, and on the
+    /// shared pool it would keep the server from answering in the meantime.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
     func respond(path rawPath: String, state: PreviewState) async -> Response {
         let path = (rawPath.removingPercentEncoding ?? rawPath).split(separator: "?").first.map(String.init) ?? "/"
         var relative = String(path.drop { $0 == "/" })
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
         if let bytes = await state.file(relative) {
+            if relative.hasSuffix(".html") { await state.visited(relative) }
             return Response(status: .ok, headers: [.contentType: ContentTypes.forPath(relative), .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(bytes: inject(bytes, path: relative))))
         }

@@ -17,6 +17,12 @@ public enum SiteBuilder {
         /// Called from render threads; `huiqi build` shows it on a terminal only.
         public var progress: (@Sendable (Int, Int, Int) -> Void)?
 
+        /// Routes (by the path of their first file) rendered before all others:
+        /// the pages a preview has open. `firstRoutesDone` is told their new
+        /// files as soon as they are made, before the rest of the site.
+        public var firstRoutes: Set<String> = []
+        public var firstRoutesDone: (@Sendable ([OutputFile]) -> Void)?
+
         public init(date: SimpleDate, baseURL: String? = nil, progress: (@Sendable (Int, Int, Int) -> Void)? = nil) {
             self.date = date
             self.baseURL = baseURL
@@ -60,7 +66,8 @@ public enum SiteBuilder {
             let (pagesSoFar, routesDone) = tally.add(pages: pages)
             progress(pagesSoFar, routesDone, routes.count)
         }
-        let outcomes = ParallelMap.map(routes) { route -> RouteOutcome in
+        /// Renders `route` (or keeps its files); also returns the files it made.
+        @Sendable func run(_ route: Route) -> (RouteOutcome, [OutputFile]) {
             let plan = route.plan()
             var fingerprint: UInt64?
             if let inputs = plan.fingerprint {
@@ -70,21 +77,34 @@ public enum SiteBuilder {
                 if let paths = cache.unchanged(route.key, f.value), sink.reuse(paths) {
                     cache.record(route.key, f.value, paths: paths)
                     done(pages: paths.filter { $0.hasSuffix(".html") }.count)
-                    return RouteOutcome(paths: paths, reused: true, failure: nil)
+                    return (RouteOutcome(paths: paths, reused: true, failure: nil), [])
                 }
             }
             let made = plan.make(renderer)
             do {
                 for file in made { try sink.store(file) }
             } catch {
-                return RouteOutcome(paths: [], reused: false, failure: error)
+                return (RouteOutcome(paths: [], reused: false, failure: error), [])
             }
             for file in made where file.isHTML { links.add(page: file.path, bytes: file.bytes) }
             let paths = made.map(\.path)
             if let fingerprint { cache.record(route.key, fingerprint, paths: paths) }
             done(pages: made.filter(\.isHTML).count)
-            return RouteOutcome(paths: paths, reused: false, failure: nil)
+            return (RouteOutcome(paths: paths, reused: false, failure: nil), made)
         }
+        var early: [Int: RouteOutcome] = [:]
+        if !options.firstRoutes.isEmpty {
+            var made: [OutputFile] = []
+            for i in routes.indices where options.firstRoutes.contains(routes[i].key) {
+                let (outcome, files) = run(routes[i])
+                early[i] = outcome
+                made += files
+            }
+            options.firstRoutesDone?(made)
+            clock.lap("first routes (\(early.count))")
+        }
+        let firstOutcomes = early
+        let outcomes = ParallelMap.map(Array(routes.indices)) { i in firstOutcomes[i] ?? run(routes[i]).0 }
         clock.lap("render")
         StageClock.note("card partials: \(cache.fragments.hits) kept, \(cache.fragments.misses) rendered")
         TemplateClock.shared.report()

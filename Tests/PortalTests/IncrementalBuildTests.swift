@@ -151,4 +151,29 @@ final class IncrementalBuildTests: XCTestCase {
         }
         XCTAssertThrowsError(try Theme.load(directory: root.appendingPathComponent("no-such-theme")))
     }
+
+    /// The preview's fast path: the open page is made first and handed over
+    /// before the rest, and the site in the end is the same as without it.
+    func testFirstRoutesAreMadeFirstAndChangeNothing() throws {
+        let plain = MemorySink()
+        XCTAssertTrue(try BuildPipeline.run(inputs, into: plain).succeeded)
+        final class Told: @unchecked Sendable { var paths: [String] = []; var storedBefore = 0 }
+        let told = Told()
+        let sink = MemorySink()
+        var first = inputs
+        first.options.firstRoutes = ["products/loan-a/index.html"]
+        first.options.firstRoutesDone = { files in
+            told.paths = files.map(\.path)
+            told.storedBefore = sink.contents.count
+        }
+        XCTAssertTrue(try BuildPipeline.run(first, into: sink).succeeded)
+        XCTAssertEqual(told.paths, ["products/loan-a/index.html", "products/loan-a/poster/index.html",
+                                    "products/loan-a/qr.svg", "products/loan-a/qr.png"])
+        XCTAssertEqual(told.storedBefore, 4, "nothing else was rendered before")
+        XCTAssertEqual(sink.contents, plain.contents)
+        // Rendered again with the same bytes: no page counts as changed, so none reloads.
+        let again = MemorySink(previous: plain.contents)
+        XCTAssertTrue(try BuildPipeline.run(inputs, into: again).succeeded)
+        XCTAssertEqual(again.changed, [])
+    }
 }

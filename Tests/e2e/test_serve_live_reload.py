@@ -53,6 +53,11 @@ def browser():
 def test_page_updates_without_reload_and_errors_overlay(served, browser):
     content, port = served
     product = next(p for p in sorted((content / "products").glob("*.yml")) if "category: 信贷" in p.read_text(encoding="utf-8"))
+    # A page the edit does not touch, open in another tab, must not reload.
+    browser.get(f"http://127.0.0.1:{port}/ledgers/")
+    browser.execute_script("window.__untouched = true")
+    other_tab = browser.current_window_handle
+    browser.switch_to.new_window("tab")
     browser.get(f"http://127.0.0.1:{port}/products/{product.stem}/")
     h1 = browser.find_element(By.TAG_NAME, "h1").text
     assert h1
@@ -63,6 +68,11 @@ def test_page_updates_without_reload_and_errors_overlay(served, browser):
     assert wait_for(lambda: "已更新" in browser.find_element(By.TAG_NAME, "h1").text), "page did not update"
     # The page reloaded itself: the marker set before the change is gone, and nobody called refresh.
     assert browser.execute_script("return window.__notReloaded === undefined")
+    this_tab = browser.current_window_handle
+    time.sleep(1)   # past the end of the rebuild, whose event lists the other changed pages
+    browser.switch_to.window(other_tab)
+    assert browser.execute_script("return window.__untouched === true"), "an unchanged page reloaded"
+    browser.switch_to.window(this_tab)
 
     # A content error: the last good page stays, the diagnostics show over it.
     product.write_text(product.read_text(encoding="utf-8").replace("category: 信贷", "category: 贷款"), encoding="utf-8")

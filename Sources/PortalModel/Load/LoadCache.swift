@@ -17,7 +17,7 @@ public final class LoadCache: @unchecked Sendable {
     public init() {}
 
     func results(for files: [PortalLoader.ContentFile],
-                 load: @Sendable (PortalLoader.ContentFile) -> ([PortalLoader.Item], DiagnosticList)) -> [([PortalLoader.Item], DiagnosticList)] {
+                 load: @escaping @Sendable (PortalLoader.ContentFile) -> ([PortalLoader.Item], DiagnosticList)) -> [([PortalLoader.Item], DiagnosticList)] {
         let stamps = files.map { Self.stamp($0.url.path) }
         lock.lock()
         let known = entries

@@ -1,17 +1,30 @@
 import Foundation
 
-/// Maps over an array on all cores and returns results in input order, so
-/// parallel work stays deterministic.
+/// `map` over all cores, results in input order. The work runs on threads of
+/// its own rather than Dispatch's pool, which on Linux is also where Swift
+/// concurrency runs: a preview server stays responsive (its HTTP handlers
+/// and actors get a thread) while a rebuild keeps every core busy.
 public enum ParallelMap {
-    public static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    public static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
         guard input.count > 1 else { return input.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: input.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let box = ResultBox(results)
-        DispatchQueue.concurrentPerform(iterations: input.count) { i in
-            box.buffer[i] = transform(input[i])
+        let work = Work(count: input.count)
+        let run: @Sendable () -> Void = {
+            while let range = work.next() {
+                for i in range { box.buffer[i] = transform(input[i]) }
+            }
         }
+        let helpers = min(ProcessInfo.processInfo.activeProcessorCount, input.count) - 1
+        let finished = DispatchGroup()
+        for _ in 0..<max(0, helpers) {
+            finished.enter()
+            Thread { run(); finished.leave() }.start()
+        }
+        run()
+        finished.wait()
         return results.map { $0! }
     }
 
@@ -19,5 +32,25 @@ public enum ParallelMap {
     private final class ResultBox<R>: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<R?>
         init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
+    }
+
+    /// Hands out the indices in small chunks: items differ a lot in cost
+    /// (a product page against a list of ten thousand), so no fixed split.
+    private final class Work: @unchecked Sendable {
+        private let lock = NSLock()
+        private var nextIndex = 0
+        private let count: Int
+        private let chunk: Int
+        init(count: Int) {
+            self.count = count
+            chunk = max(1, min(16, count / 64))
+        }
+        func next() -> Range<Int>? {
+            lock.lock(); defer { lock.unlock() }
+            guard nextIndex < count else { return nil }
+            let start = nextIndex
+            nextIndex = min(count, start + chunk)
+            return start..<nextIndex
+        }
     }
 }

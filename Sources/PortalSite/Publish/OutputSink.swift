@@ -24,8 +24,18 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
     public init(previous: [String: [UInt8]] = [:]) { self.previous = previous }
 
     public func store(_ file: OutputFile) throws {
+        let changed = previous[file.path] != file.bytes
         lock.lock(); defer { lock.unlock() }
         files[file.path] = file.bytes
+        if changed { changedPaths.insert(file.path) }
+    }
+
+    private var changedPaths = Set<String>()
+
+    /// Files whose bytes differ from the previous build's, new and removed files included, sorted.
+    public var changed: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return changedPaths.union(previous.keys.filter { files[$0] == nil }).sorted()
     }
 
     public func reuse(_ paths: [String]) -> Bool {
