@@ -49,15 +49,7 @@ extension QRCode {
         let digits = String(size + 2 * border).utf8.count
         let runs = size * ((size + 1) / 2)
         return [UInt8](unsafeUninitializedCapacity: runs * (8 + 4 * digits)) { buffer, count in
-            var i = 0
-            func put(_ byte: UInt8) { buffer[i] = byte; i += 1 }
-            func put(decimal value: Int) {
-                var end = i + 1, rest = value / 10
-                while rest > 0 { end += 1; rest /= 10 }
-                var v = value, k = end
-                repeat { k -= 1; buffer[k] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 } while v > 0
-                i = end
-            }
+            var out = ByteWriter(buffer: buffer)
             modules.withUnsafeBufferPointer { modules in
                 for y in 0..<size {
                     let row = y * size
@@ -66,16 +58,17 @@ extension QRCode {
                         guard modules[row + x] != 0 else { x += 1; continue }
                         var end = x + 1
                         while end < size && modules[row + end] != 0 { end += 1 }
-                        put(UInt8(ascii: "M")); put(decimal: x + border)
-                        put(UInt8(ascii: " ")); put(decimal: y + border)
-                        put(UInt8(ascii: "h")); put(decimal: end - x)
-                        put(UInt8(ascii: "v")); put(UInt8(ascii: "1")); put(UInt8(ascii: "h")); put(UInt8(ascii: "-")); put(decimal: end - x)
-                        put(UInt8(ascii: "z"))
+                        out.put(UInt8(ascii: "M")); out.put(decimal: x + border)
+                        out.put(UInt8(ascii: " ")); out.put(decimal: y + border)
+                        out.put(UInt8(ascii: "h")); out.put(decimal: end - x)
+                        out.put(UInt8(ascii: "v")); out.put(UInt8(ascii: "1")); out.put(UInt8(ascii: "h")); out.put(UInt8(ascii: "-"))
+                        out.put(decimal: end - x)
+                        out.put(UInt8(ascii: "z"))
                         x = end
                     }
                 }
             }
-            count = i
+            count = out.count
         }
     }
 
@@ -88,6 +81,27 @@ extension QRCode {
         digits = String(repeating: "0", count: 3 - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
         return "\(whole).\(digits)"
+    }
+}
+
+/// Bytes into a buffer the caller sized for the worst case (a value type, so
+/// no runtime exclusivity checks, as a captured counter would have).
+private struct ByteWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func put(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// A non-negative integer in decimal.
+    mutating func put(decimal value: Int) {
+        var end = count + 1, rest = value / 10
+        while rest > 0 { end += 1; rest /= 10 }
+        var v = value, k = end
+        repeat { k -= 1; buffer[k] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 } while v > 0
+        count = end
     }
 }
 

@@ -176,4 +176,18 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(try BuildPipeline.run(inputs, into: again).succeeded)
         XCTAssertEqual(again.changed, [])
     }
+
+    /// An internal link to a page the site does not have fails the build, once
+    /// per target, at the first page that links to it; working links do not.
+    func testBrokenInternalLinksAreReportedOncePerTarget() throws {
+        try edit("policies/pol-a.md") {
+            $0.replacingOccurrences(of: "正文。", with: "见[产品](../../products/loan-a/)、[旧页](../../gone/)、[又一次](../../gone/#top)和[图](../nothing.png)。")
+        }
+        let result = try BuildPipeline.run(inputs, into: MemorySink())
+        XCTAssertFalse(result.succeeded)
+        let broken = result.diagnostics.sorted.filter { $0.code == .K001 }
+        XCTAssertEqual(broken.map(\.location.file), ["site/policies/pol-a/index.html", "site/policies/pol-a/index.html"])
+        XCTAssertEqual(broken.map { $0.message.contains("gone/index.html") || $0.message.contains("policies/nothing.png") }, [true, true])
+        XCTAssertEqual(broken.filter { $0.message.contains("gone/index.html") }.count, 1)
+    }
 }

@@ -11,55 +11,74 @@ final class LinkTargets: @unchecked Sendable {
     /// links, which only the 404 page uses, must stay under it.
     let basePath: String
     private let lock = NSLock()
-    /// target → (page, link as written)
-    private var targets: [String: (page: String, link: String)] = [:]
-    /// depth → link → target, for links that climb to the root.
-    private var memoByDepth: [Int: [String: String?]] = [:]
+    /// Every target linked to, by the hash of its path: (path, first page, link as written).
+    private var targets: [UInt64: (target: String, page: String, link: String)] = [:]
+    /// depth → hash of a link that climbs to the root → what it resolves to.
+    private var memoByDepth: [Int: [UInt64: Resolved?]] = [:]
+
+    /// A link's target, with the hash it is filed under.
+    struct Resolved {
+        let target: String
+        let key: UInt64
+    }
 
     init(basePath: String) { self.basePath = basePath }
 
+    /// Links are told apart by a 64-bit hash of their bytes, so a page's
+    /// sixty-odd links cost no strings unless they are new.
     func add(page: String, bytes: [UInt8]) {
-        let directory = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { Array(page.utf8[..<$0]) } ?? []
-        var found: [String: String] = [:]
-        var seen = Set<String>()
-        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        let links = LinkChecker.links(in: bytes).filter { seen.insert($0).inserted }
+        let slash = UInt8(ascii: "/")
+        let directory = page.utf8.lastIndex(of: slash).map { Array(page.utf8[..<$0]) } ?? []
+        let depth = page.utf8.reduce(0) { $1 == slash ? $0 + 1 : $0 }
+        var seen = Set<UInt64>()
+        let links = bytes.withUnsafeBufferPointer { buffer in
+            LinkChecker.linkRanges(in: buffer).compactMap { range -> (range: Range<Int>, key: UInt64, climbs: Bool)? in
+                let link = UnsafeBufferPointer(rebasing: buffer[range])
+                let key = Fingerprint.hash(link)
+                guard seen.insert(key).inserted else { return nil }
+                return (range, key, LinkChecker.climbsToRoot(link, depth: depth))
+            }
+        }
         // Links that climb to the site root (`../../products/`) resolve the same from
         // every page at that depth: those are resolved once per build and depth.
-        let climbing = links.map { LinkChecker.climbsToRoot($0, depth: depth) }
         // Read in place: a local copy of the memo would make the merge below copy
         // the whole memo for every page (quadratic on big sites).
         lock.lock()
-        let known = links.indices.map { climbing[$0] ? memoByDepth[depth]?[links[$0]] : nil }
+        let known = links.map { $0.climbs ? memoByDepth[depth]?[$0.key] : nil }
         lock.unlock()
-        var learned: [String: String?] = [:]
+        var learned: [UInt64: Resolved?] = [:]
+        var found: [UInt64: (target: String, link: String)] = [:]
         for (i, link) in links.enumerated() {
-            let target: String?
+            let resolved: Resolved?
             if let k = known[i] {
-                target = k
+                resolved = k
             } else {
-                target = LinkChecker.resolve(link, directory: directory, basePath: basePath)
-                if climbing[i] { learned[link] = .some(target) }
+                let text = String(decoding: bytes[link.range], as: UTF8.self)
+                resolved = LinkChecker.resolve(text, directory: directory, basePath: basePath).map { target in
+                    var t = target
+                    return Resolved(target: target, key: t.withUTF8 { Fingerprint.hash($0) })
+                }
+                if link.climbs { learned[link.key] = .some(resolved) }
             }
-            guard let target, found[target] == nil else { continue }
-            found[target] = link
+            guard let resolved, found[resolved.key] == nil else { continue }
+            found[resolved.key] = (resolved.target, String(decoding: bytes[link.range], as: UTF8.self))
         }
         lock.lock(); defer { lock.unlock() }
-        for (link, target) in learned where memoByDepth[depth]?[link] == nil { memoByDepth[depth, default: [:]][link] = target }
-        for (target, link) in found {
-            if let known = targets[target], known.page <= page { continue }
-            targets[target] = (page, link)
+        for (key, resolved) in learned where memoByDepth[depth]?[key] == nil { memoByDepth[depth, default: [:]][key] = resolved }
+        for (key, target) in found {
+            if let known = targets[key], known.page <= page { continue }
+            targets[key] = (target.target, page, target.link)
         }
     }
 
     /// One error per missing target, at the first page that links to it.
     func broken(existing paths: Set<String>) -> [Diagnostic] {
         lock.lock(); defer { lock.unlock() }
-        return targets.filter { !paths.contains($0.key) }
-            .sorted { ($0.value.page, $0.key) < ($1.value.page, $1.key) }
-            .map { target, source in
+        return targets.values.filter { !paths.contains($0.target) }
+            .sorted { ($0.page, $0.target) < ($1.page, $1.target) }
+            .map { source in
                 Diagnostic(.K001, at: SourceLocation(file: "site/" + source.page),
-                           "链接 “\(source.link)” 指向不存在的页面 \(target) (broken internal link)",
+                           "链接 “\(source.link)” 指向不存在的页面 \(source.target) (broken internal link)",
                            expected: "指向站内已有页面的链接")
             }
     }
@@ -68,8 +87,8 @@ final class LinkTargets: @unchecked Sendable {
 enum LinkChecker {
     /// A link whose resolution does not depend on the page's folder, only on its
     /// depth: absolute, leaving the site, or starting with at least `depth` `../`.
-    static func climbsToRoot(_ link: String, depth: Int) -> Bool {
-        var u = link.utf8[...]
+    static func climbsToRoot<C: Collection>(_ link: C, depth: Int) -> Bool where C.Element == UInt8 {
+        var u = link[...]
         guard let first = u.first else { return true }
         if first == UInt8(ascii: "/") || first == UInt8(ascii: "#") { return true }
         var k = 0
@@ -77,27 +96,25 @@ enum LinkChecker {
         return k == depth
     }
 
-    /// Values of ` href="…"` and ` src="…"` attributes, scanned over the bytes.
-    static func links(in bytes: [UInt8]) -> [String] {
-        var out: [String] = []
-        bytes.withUnsafeBufferPointer { b in
-            let n = b.count
-            var i = 0
-            while i < n {
-                guard b[i] == 0x20 else { i += 1; continue }
-                var start = -1
-                // " href=\""
-                if i + 7 <= n, b[i + 1] == 0x68, b[i + 2] == 0x72, b[i + 3] == 0x65, b[i + 4] == 0x66, b[i + 5] == 0x3D, b[i + 6] == 0x22 {
-                    start = i + 7
-                } else if i + 6 <= n, b[i + 1] == 0x73, b[i + 2] == 0x72, b[i + 3] == 0x63, b[i + 4] == 0x3D, b[i + 5] == 0x22 {
-                    start = i + 6   // " src=\""
-                }
-                guard start >= 0 else { i += 1; continue }
-                var end = start
-                while end < n && b[end] != 0x22 { end += 1 }
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
-                i = end
+    /// Where the values of ` href="…"` and ` src="…"` attributes are, scanned over the bytes.
+    static func linkRanges(in b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        let n = b.count
+        var i = 0
+        while i < n {
+            guard b[i] == 0x20 else { i += 1; continue }
+            var start = -1
+            // " href=\""
+            if i + 7 <= n, b[i + 1] == 0x68, b[i + 2] == 0x72, b[i + 3] == 0x65, b[i + 4] == 0x66, b[i + 5] == 0x3D, b[i + 6] == 0x22 {
+                start = i + 7
+            } else if i + 6 <= n, b[i + 1] == 0x73, b[i + 2] == 0x72, b[i + 3] == 0x63, b[i + 4] == 0x3D, b[i + 5] == 0x22 {
+                start = i + 6   // " src=\""
             }
+            guard start >= 0 else { i += 1; continue }
+            var end = start
+            while end < n && b[end] != 0x22 { end += 1 }
+            out.append(start..<end)
+            i = end
         }
         return out
     }
