@@ -193,7 +193,7 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     static func safeRelativePath(_ path: String) -> String? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !segments.isEmpty,
-              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else { return nil }
+              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(0) }) else { return nil }
         return path
     }
 
