@@ -112,10 +112,8 @@ public enum SiteBuilder {
 
         var paths = outcomes.flatMap(\.paths)
         var extras = theme.assetFiles.map { OutputFile(path: $0.key, bytes: $0.value) }
-        extras += [
-            OutputFile(path: Paths.sitemap, bytes: Array(Sitemap.xml(pages: paths, index: index).utf8)),
-            OutputFile(path: Paths.robots, bytes: Array(Sitemap.robots(index: index).utf8)),
-        ]
+        extras += Sitemap.files(pages: paths, index: index)
+        extras.append(OutputFile(path: Paths.robots, bytes: Array(Sitemap.robots(index: index).utf8)))
         for file in extras { try sink.store(file) }
         paths += extras.map(\.path)
         paths.sort()

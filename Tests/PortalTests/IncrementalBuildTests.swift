@@ -190,4 +190,19 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(broken.map { $0.message.contains("gone/index.html") || $0.message.contains("policies/nothing.png") }, [true, true])
         XCTAssertEqual(broken.filter { $0.message.contains("gone/index.html") }.count, 1)
     }
+
+    /// Past the protocol's limit of URLs per file, the sitemap becomes an index of parts.
+    func testSitemapSplitsPastTheLimit() throws {
+        let checked = try BuildPipeline.loadAndCheck(contentDirectory: content, displayName: "content", date: MiniPortal.date)
+        let index = PortalIndex(portal: checked.portal, date: MiniPortal.date, baseURL: nil)
+        let pages = ["a/index.html", "b/index.html", "c/index.html", "qr.png", "index.html"]
+        let whole = Sitemap.files(pages: pages, index: index, limit: 4)
+        XCTAssertEqual(whole.map(\.path), ["sitemap.xml"])
+        XCTAssertEqual(String(decoding: whole[0].bytes, as: UTF8.self).components(separatedBy: "<url>").count - 1, 4)
+        let split = Sitemap.files(pages: pages, index: index, limit: 3)
+        XCTAssertEqual(split.map(\.path), ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"])
+        let root = String(decoding: split[0].bytes, as: UTF8.self)
+        XCTAssertTrue(root.contains("<sitemapindex") && root.contains("https://t.example.gov.cn/sitemap-2.xml"), root)
+        XCTAssertEqual(String(decoding: split[2].bytes, as: UTF8.self).components(separatedBy: "<url>").count - 1, 1)
+    }
 }
