@@ -24,7 +24,16 @@ public struct PreviewServer: Sendable {
         let state = PreviewState()
         await rebuild(state)
         let watcher = FileWatcher(directories: [inputs.contentDirectory, inputs.themeDirectory])
-        let watchTask = Task { await watcher.watch { await rebuild(state) } }
+        // The watcher goes on while a rebuild runs: a save in the meantime stops it,
+        // and it starts over with everything saved so far.
+        let watchTask = Task {
+            await watcher.watch {
+                guard rebuilds.changed() else { return }
+                Task {
+                    repeat { await rebuild(state) } while rebuilds.finished()
+                }
+            }
+        }
         defer { watchTask.cancel() }
 
         let router = Router()
@@ -67,6 +76,7 @@ public struct PreviewServer: Sendable {
         let content = LoadCache()
     }
     let routeCache = RouteCacheBox()
+    let rebuilds = RebuildQueue()
 
     /// One build; on success the site is replaced, on failure only the errors are.
     func rebuild(_ state: PreviewState) async {
@@ -79,6 +89,8 @@ public struct PreviewServer: Sendable {
             var inputs = self.inputs
             inputs.options.firstRoutes = Set(await state.recentPages)
             let generation = await state.generation
+            let rebuilds = self.rebuilds
+            inputs.options.shouldStop = { rebuilds.stopRequested }
             inputs.options.firstRoutesDone = { made in
                 // Ignored if it arrives after the build is published (the generation moved on).
                 Task { await state.publishEarly(made, generation: generation) }
@@ -97,6 +109,9 @@ public struct PreviewServer: Sendable {
                 for d in result.diagnostics.sorted { log(d.text) }
                 log("构建失败，继续显示上一次成功的版本 (build failed; still serving the last good site)")
             }
+        } catch is SiteBuilder.BuildStopped {
+            // Another save came: the next rebuild starts from the same last good build.
+            routeCache.current = routeCache.current.restarted()
         } catch {
             let d = Diagnostic(.F006, at: SourceLocation(file: inputs.contentDisplayName), "\(error)")
             await state.fail([d])
@@ -135,6 +150,42 @@ public struct PreviewServer: Sendable {
         let html = String(decoding: bytes, as: UTF8.self)
         guard let range = html.range(of: "</head>") else { return bytes }
         return Array(html.replacingCharacters(in: range, with: LiveReloadScript.tag + "\n</head>").utf8)
+    }
+}
+
+/// One rebuild at a time; a change during one stops it and queues another.
+final class RebuildQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = false, pending = false, stop = false
+
+    /// A change was seen; true when the caller should start a rebuild.
+    func changed() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if running {
+            pending = true
+            stop = true
+            return false
+        }
+        running = true
+        return true
+    }
+
+    /// Asked by the running build between routes.
+    var stopRequested: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return stop
+    }
+
+    /// A rebuild ended; true when another should start at once.
+    func finished() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        stop = false
+        if pending {
+            pending = false
+            return true
+        }
+        running = false
+        return false
     }
 }
 

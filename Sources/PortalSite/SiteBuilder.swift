@@ -22,6 +22,9 @@ public enum SiteBuilder {
         /// files as soon as they are made, before the rest of the site.
         public var firstRoutes: Set<String> = []
         public var firstRoutesDone: (@Sendable ([OutputFile]) -> Void)?
+        /// Asked before each route: when it says yes, the build stops and throws
+        /// `BuildStopped` (a preview starting over after another save).
+        public var shouldStop: (@Sendable () -> Bool)?
 
         public init(date: SimpleDate, baseURL: String? = nil, progress: (@Sendable (Int, Int, Int) -> Void)? = nil) {
             self.date = date
@@ -68,6 +71,7 @@ public enum SiteBuilder {
         }
         /// Renders `route` (or keeps its files); also returns the files it made.
         @Sendable func run(_ route: Route) -> (RouteOutcome, [OutputFile]) {
+            if options.shouldStop?() == true { return (RouteOutcome(paths: [], reused: false, failure: BuildStopped()), []) }
             let plan = route.plan()
             var fingerprint: UInt64?
             if let inputs = plan.fingerprint {
@@ -134,6 +138,9 @@ public enum SiteBuilder {
         return Summary(paths: paths, diagnostics: diagnostics,
                        renderedRoutes: outcomes.filter { !$0.reused }.count, reusedRoutes: outcomes.filter(\.reused).count)
     }
+
+    /// The build was told to stop (`Options.shouldStop`); its output is incomplete.
+    public struct BuildStopped: Error {}
 
     struct RouteOutcome: @unchecked Sendable {
         let paths: [String]

@@ -205,4 +205,30 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(root.contains("<sitemapindex") && root.contains("https://t.example.gov.cn/sitemap-2.xml"), root)
         XCTAssertEqual(String(decoding: split[2].bytes, as: UTF8.self).components(separatedBy: "<url>").count - 1, 1)
     }
+
+    /// A preview rebuild told to stop ends with `BuildStopped`; the next one, from the
+    /// restarted cache, is a complete and correct site.
+    func testStoppedBuildStartsOverCleanly() throws {
+        final class Countdown: @unchecked Sendable {
+            let lock = NSLock()
+            var left = 5
+            func tick() -> Bool { lock.lock(); defer { lock.unlock() }; left -= 1; return left < 0 }
+        }
+        let plain = MemorySink()
+        XCTAssertTrue(try BuildPipeline.run(inputs, into: plain).succeeded)
+        let countdown = Countdown()
+        var stopping = inputs
+        stopping.options.shouldStop = { countdown.tick() }
+        let cache = RouteCache()
+        XCTAssertThrowsError(try BuildPipeline.run(stopping, into: MemorySink(), cache: cache)) { error in
+            XCTAssertTrue(error is SiteBuilder.BuildStopped, "\(error)")
+        }
+        let again = MemorySink()
+        let result = try BuildPipeline.run(inputs, into: again, cache: RouteCache().restarted())
+        XCTAssertTrue(result.succeeded)
+        XCTAssertEqual(again.contents, plain.contents)
+        // The stopped build had recorded its first routes; the restarted cache forgets them.
+        XCTAssertFalse(cache.advanced().previousPaths.isEmpty)
+        XCTAssertTrue(cache.restarted().advanced().previousPaths.isEmpty)
+    }
 }

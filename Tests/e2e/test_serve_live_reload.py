@@ -74,12 +74,19 @@ def test_page_updates_without_reload_and_errors_overlay(served, browser):
     assert browser.execute_script("return window.__untouched === true"), "an unchanged page reloaded"
     browser.switch_to.window(this_tab)
 
+    # Two saves in quick succession: the second stops the rebuild of the first, and wins.
+    text = product.read_text(encoding="utf-8")
+    product.write_text(text.replace("（已更新）", "（第二次）"), encoding="utf-8")
+    time.sleep(0.15)
+    product.write_text(text.replace("（已更新）", "（第三次）"), encoding="utf-8")
+    assert wait_for(lambda: "第三次" in browser.find_element(By.TAG_NAME, "h1").text), "the last save did not win"
+
     # A content error: the last good page stays, the diagnostics show over it.
     product.write_text(product.read_text(encoding="utf-8").replace("category: 信贷", "category: 贷款"), encoding="utf-8")
     overlay = wait_for(lambda: browser.find_elements(By.ID, "huiqi-overlay"))
     assert overlay, "no error overlay"
     assert "V005" in overlay[0].text and "产品类别" in overlay[0].text
-    assert "已更新" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "第三次" in browser.find_element(By.TAG_NAME, "h1").text
 
 def test_built_site_has_no_reload_script(built_site):
     for page in built_site.rglob("*.html"):

@@ -46,6 +46,13 @@ public final class RouteCache: @unchecked Sendable {
         current[key] = Entry(fingerprint: fingerprint, paths: paths)
     }
 
+    /// The same cache for a build that starts over (the last one stopped half-way):
+    /// what that one recorded is dropped.
+    public func restarted() -> RouteCache {
+        lock.lock(); defer { lock.unlock() }
+        return RouteCache(entries: previous, fragments: fragments, searchTerms: searchTerms)
+    }
+
     /// The cache for the next build: this build's routes.
     public func advanced() -> RouteCache {
         lock.lock(); defer { lock.unlock() }
