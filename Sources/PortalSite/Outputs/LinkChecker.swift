@@ -50,18 +50,18 @@ final class LinkTargets: @unchecked Sendable {
         var found: [UInt64: (target: String, link: String)] = [:]
         for (i, link) in links.enumerated() {
             let resolved: Resolved?
+            var text: String?
             if let k = known[i] {
                 resolved = k
             } else {
-                let text = String(decoding: bytes[link.range], as: UTF8.self)
-                resolved = LinkChecker.resolve(text, directory: directory, basePath: basePath).map { target in
-                    var t = target
-                    return Resolved(target: target, key: t.withUTF8 { Fingerprint.hash($0) })
+                text = String(decoding: bytes[link.range], as: UTF8.self)
+                resolved = LinkChecker.resolve(text!, directory: directory, basePath: basePath).map {
+                    Resolved(target: $0, key: Fingerprint.hash($0))
                 }
                 if link.climbs { learned[link.key] = .some(resolved) }
             }
             guard let resolved, found[resolved.key] == nil else { continue }
-            found[resolved.key] = (resolved.target, String(decoding: bytes[link.range], as: UTF8.self))
+            found[resolved.key] = (resolved.target, text ?? String(decoding: bytes[link.range], as: UTF8.self))
         }
         lock.lock(); defer { lock.unlock() }
         for (key, resolved) in learned where memoByDepth[depth]?[key] == nil { memoByDepth[depth, default: [:]][key] = resolved }

@@ -24,8 +24,8 @@ final class Fragments: @unchecked Sendable {
     let shell: PageShell
     let salt: UInt64
     let store: FragmentStore
-    private let lock = NSLock()
-    private var bases: [String: RenderNode] = [:]
+    /// The site-wide values per page root, converted once.
+    private let bases = BuildMemo<String, RenderNode>()
     /// Stub key → partial name, for the partials the theme has.
     private let names: [String: String]
 
@@ -56,11 +56,7 @@ final class Fragments: @unchecked Sendable {
     }
 
     private func base(_ root: String) -> RenderNode {
-        lock.lock(); defer { lock.unlock() }
-        if let known = bases[root] { return known }
-        let node = RenderNode.tree(shell.siteWide(root: root))
-        bases[root] = node
-        return node
+        bases.value(root) { RenderNode.tree(shell.siteWide(root: root)) }
     }
 }
 
