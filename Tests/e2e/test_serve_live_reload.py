@@ -13,6 +13,11 @@ def free_port():
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
+def heading(browser):
+    """The page's h1 text, read in one script call: a page that reloads between
+    finding the element and reading it cannot leave a stale reference."""
+    return browser.execute_script("var h = document.querySelector('h1'); return h ? h.textContent : ''")
+
 def wait_for(predicate, timeout=30):
     end = time.time() + timeout
     while time.time() < end:
@@ -59,13 +64,13 @@ def test_page_updates_without_reload_and_errors_overlay(served, browser):
     other_tab = browser.current_window_handle
     browser.switch_to.new_window("tab")
     browser.get(f"http://127.0.0.1:{port}/products/{product.stem}/")
-    h1 = browser.find_element(By.TAG_NAME, "h1").text
+    h1 = heading(browser)
     assert h1
     browser.execute_script("window.__notReloaded = true")
     text = product.read_text(encoding="utf-8")
     name = re.search(r"^name: (.+)$", text, re.M).group(1).strip().strip('"')
     product.write_text(text.replace(f"name: {name}", f"name: {name}（已更新）", 1).replace(f'name: "{name}"', f'name: "{name}（已更新）"', 1), encoding="utf-8")
-    assert wait_for(lambda: "已更新" in browser.find_element(By.TAG_NAME, "h1").text), "page did not update"
+    assert wait_for(lambda: "已更新" in heading(browser)), "page did not update"
     # The page reloaded itself: the marker set before the change is gone, and nobody called refresh.
     assert browser.execute_script("return window.__notReloaded === undefined")
     this_tab = browser.current_window_handle
@@ -79,14 +84,14 @@ def test_page_updates_without_reload_and_errors_overlay(served, browser):
     product.write_text(text.replace("（已更新）", "（第二次）"), encoding="utf-8")
     time.sleep(0.15)
     product.write_text(text.replace("（已更新）", "（第三次）"), encoding="utf-8")
-    assert wait_for(lambda: "第三次" in browser.find_element(By.TAG_NAME, "h1").text), "the last save did not win"
+    assert wait_for(lambda: "第三次" in heading(browser)), "the last save did not win"
 
     # A content error: the last good page stays, the diagnostics show over it.
     product.write_text(product.read_text(encoding="utf-8").replace("category: 信贷", "category: 贷款"), encoding="utf-8")
     overlay = wait_for(lambda: browser.find_elements(By.ID, "huiqi-overlay"))
     assert overlay, "no error overlay"
     assert "V005" in overlay[0].text and "产品类别" in overlay[0].text
-    assert "第三次" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "第三次" in heading(browser)
 
 def test_built_site_has_no_reload_script(built_site):
     for page in built_site.rglob("*.html"):
