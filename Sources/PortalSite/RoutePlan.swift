@@ -44,14 +44,14 @@ enum RoutePlan {
             },
             .page("404.html", "notfound", title: "页面未找到", section: "") { [:] },
             // The feed changes only with the policies (and the site's own settings).
-            .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) },
+            .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) }.listing(p.policies.count),
             // Kept while no document in it changed (an edit to a product's rate leaves it as it is).
             Route(key: Paths.searchIndex) {
                 let sources = SearchIndex.sources(index)
                 return Route.Plan(fingerprint: SearchIndex.fingerprint(sources)) { renderer in
                     [OutputFile(path: Paths.searchIndex, bytes: SearchIndex.json(sources, store: renderer.searchTerms))]
                 }
-            },
+            }.listing(p.products.count + p.policies.count),
         ]
     }
 
@@ -102,7 +102,7 @@ enum RoutePlan {
                 "stoppedProducts": stopped.map { ProductView.card($0, index) },
                 "hasStopped": !stopped.isEmpty,
             ]
-        }
+        }.listing(products.count + stopped.count)
     }
 
     static func productRoutes(_ index: PortalIndex) -> [Route] {
@@ -154,7 +154,7 @@ enum RoutePlan {
                     let members = p.institutions.filter { $0.type == type }
                     return members.isEmpty ? nil : ["label": type.label, "institutions": members.map { InstitutionView.card($0, index) }]
                 }]
-            },
+            }.listing(p.institutions.count),
             .page(Paths.disclosures, "disclosures", title: "银行融资服务“四张清单”", section: "four-lists") {
                 let banks = index.banks.map { bank -> [String: Any] in
                     var v = InstitutionView.card(bank, index)
@@ -168,12 +168,12 @@ enum RoutePlan {
                     "replyLimit": p.site.rules.replyWorkingDaysMax,
                     "decisionLimit": p.site.rules.decisionDaysMax,
                 ]
-            },
+            }.listing(index.banks.count),
         ]
         for i in p.institutions {
             routes.append(.page(Paths.institution(i.id), "institution", title: i.name, section: "institutions") {
                 InstitutionView.page(i, index)
-            })
+            }.listing(index.productsByInstitution[i.id]?.count ?? 0))
         }
         for d in p.disclosures where index.institutionsByID[d.institution] != nil {
             let name = index.institutionsByID[d.institution]?.name ?? d.institution
@@ -206,7 +206,7 @@ enum RoutePlan {
                 },
                 "isAll": current.isEmpty,
             ]
-        }
+        }.listing(policies.count)
     }
 
     static func policyRoutes(_ index: PortalIndex) -> [Route] {
@@ -283,7 +283,7 @@ enum RoutePlan {
             },
             .page(Paths.compare, "compare", title: "产品对比", section: "products") {
                 ["products": index.listedProducts.map { ProductView.card($0, index) }]
-            },
+            }.listing(4 * index.listedProducts.count),  // three menus and a table row per product
             .page(Paths.stats, "stats", title: "数据统计", section: "") { Statistics.context(index) },
         ]
     }

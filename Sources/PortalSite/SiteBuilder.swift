@@ -108,7 +108,12 @@ public enum SiteBuilder {
             clock.lap("first routes (\(early.count))")
         }
         let firstOutcomes = early
-        let outcomes = ParallelMap.map(Array(routes.indices)) { i in firstOutcomes[i] ?? run(routes[i]).0 }
+        // Largest lists first, each on its own; the results go back in plan order.
+        let order = routes.indices.sorted { a, b in routes[a].size != routes[b].size ? routes[a].size > routes[b].size : a < b }
+        let large = routes.filter { $0.size > 1 }.count
+        let ordered = ParallelMap.map(order, singly: large) { i in firstOutcomes[i] ?? run(routes[i]).0 }
+        var outcomes = ordered
+        for (position, i) in order.enumerated() { outcomes[i] = ordered[position] }
         clock.lap("render")
         StageClock.note("card partials: \(cache.fragments.hits) kept, \(cache.fragments.misses) rendered")
         TemplateClock.shared.report()

@@ -5,13 +5,16 @@ import Foundation
 /// concurrency runs: a preview server stays responsive (its HTTP handlers
 /// and actors get a thread) while a rebuild keeps every core busy.
 public enum ParallelMap {
-    public static func map<T: Sendable, R: Sendable>(_ input: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+    /// The first `singly` items are handed out one at a time: a caller that puts
+    /// its costliest items first keeps them on different cores.
+    public static func map<T: Sendable, R: Sendable>(_ input: [T], singly: Int = 0,
+                                                     _ transform: @escaping @Sendable (T) -> R) -> [R] {
         guard input.count > 1 else { return input.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: input.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let box = ResultBox(results)
-        let work = Work(count: input.count)
+        let work = Work(count: input.count, singly: singly)
         let run: @Sendable () -> Void = {
             while let range = work.next() {
                 for i in range { box.buffer[i] = transform(input[i]) }
@@ -41,15 +44,17 @@ public enum ParallelMap {
         private var nextIndex = 0
         private let count: Int
         private let chunk: Int
-        init(count: Int) {
+        private let singly: Int
+        init(count: Int, singly: Int) {
             self.count = count
+            self.singly = singly
             chunk = max(1, min(16, count / 64))
         }
         func next() -> Range<Int>? {
             lock.lock(); defer { lock.unlock() }
             guard nextIndex < count else { return nil }
             let start = nextIndex
-            nextIndex = min(count, start + chunk)
+            nextIndex = min(count, start < singly ? start + 1 : start + chunk)
             return start..<nextIndex
         }
     }

@@ -14,11 +14,14 @@ enum Statistics {
         let products = index.listedProducts
         let policies = index.portal.policies
         var series: [Series] = []
+        // Counted in one pass: a provincial portal has thousands of institutions.
+        var byInstitution: [String: Int] = [:]
+        for p in products { byInstitution[p.institution, default: 0] += 1 }
         series.append(Series(id: "by-category", title: "各类别产品数量", unit: "个",
                              rows: ProductCategory.allCases.map { c in (c.label, Double(products.filter { $0.category == c }.count)) }
                                 .filter { $0.1 > 0 }))
         series.append(Series(id: "by-institution", title: "各机构产品数量", unit: "个",
-                             rows: index.portal.institutions.map { i in (i.name, Double(products.filter { $0.institution == i.id }.count)) }
+                             rows: index.portal.institutions.map { i in (i.name, Double(byInstitution[i.id] ?? 0)) }
                                 .filter { $0.1 > 0 }))
         let aprBands: [(String, ClosedRange<Double>)] = [("4% 以下", 0...3.9999), ("4%–5%", 4...4.9999), ("5%–6%", 5...5.9999), ("6% 及以上", 6...100)]
         series.append(Series(id: "apr", title: "信贷与租赁产品最低年化利率分布", unit: "个",

@@ -15,9 +15,20 @@ struct Route: @unchecked Sendable {
         let make: (PageRenderer) -> [OutputFile]
     }
 
+    /// How many items (cards, rows, documents) the route lists: a cost hint.
+    /// The build starts the largest routes first, so that it does not end with
+    /// one core on a list of a hundred thousand cards and the other idle.
+    private(set) var size = 1
+
     init(key: String, plan: @escaping () -> Plan) {
         self.key = key
         self.plan = plan
+    }
+
+    func listing(_ items: Int) -> Route {
+        var route = self
+        route.size = max(1, items)
+        return route
     }
 
     /// A page from a template; its context is merged into the shared page shell.

@@ -56,7 +56,7 @@ enum DisclosureView {
         }
         v["credit"] = d.credit.map { c -> [String: Any] in
             var entry: [String: Any] = ["business": c.business, "conditions": c.conditions]
-            if let id = c.product, let p = index.portal.products.first(where: { $0.id == id }) {
+            if let id = c.product, let p = index.product(id: id) {
                 entry["product"] = ["name": p.name, "url": Paths.product(p.id)]
             }
             return entry

@@ -8,6 +8,8 @@ public struct PortalIndex: Sendable {
     public let baseURL: String
     public let institutionsByID: [String: Institution]
     public let policiesByID: [String: Policy]
+    /// Position in `portal.products` by id (positions, not copies: products are large).
+    let productPositionByID: [String: Int]
     public let productsByInstitution: [String: [Product]]
     public let disclosuresByInstitution: [String: Disclosure]
     /// Products on sale on the build date (past validUntil ones are not listed).
@@ -36,6 +38,7 @@ public struct PortalIndex: Sendable {
         self.baseURL = baseURL ?? portal.site.baseURL
         institutionsByID = Dictionary(portal.institutions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         policiesByID = Dictionary(portal.policies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        productPositionByID = Dictionary(portal.products.indices.map { (portal.products[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         productsByInstitution = Dictionary(grouping: portal.products, by: \.institution)
         disclosuresByInstitution = Dictionary(portal.disclosures.map { ($0.institution, $0) }, uniquingKeysWith: { a, _ in a })
         listedProducts = portal.products.filter { !$0.isDiscontinued(on: date) }
@@ -67,6 +70,8 @@ public struct PortalIndex: Sendable {
         policyCountByLevel = byLevel
         policyCountByTopic = byTopic
     }
+
+    public func product(id: String) -> Product? { productPositionByID[id].map { portal.products[$0] } }
 
     public func absoluteURL(_ path: String) -> String { baseURL + path }
 
