@@ -130,9 +130,8 @@ enum RoutePlan {
                 let inputs: [String: Any] = ["card": card, "page": extras]
                 return Route.Plan(fingerprint: Route.pageFingerprint(file, "product+poster", product.name, "products", inputs)) { renderer in
                     let qr = ProductQR.make(product, index)
-                    // Page and poster sit at different depths; a product page has no cards, so
-                    // its converted context serves both.
-                    let page = renderer.node(for: ProductView.page(card: card, extras: extras, qr: qr), file: file)
+                    // A product page has no cards, so its converted context serves the poster too.
+                    let page = renderer.node(for: ProductView.page(card: card, extras: extras), file: file)
                     return [
                         renderer.page(file: file, template: "product", title: product.name, section: "products", node: page),
                         renderer.page(file: Paths.file(Paths.productPoster(product.id)), template: "poster",
@@ -295,10 +294,9 @@ enum ProductQR {
         let url = index.absoluteURL(Paths.product(product.id))
         let title = "扫码打开“\(product.name)”：\(url)"
         guard let code = try? QRCode.encode(text: url, errorCorrection: .medium) else {
-            return QRAssets(inlineSVG: "", svgFile: [], pngFile: [])
+            return QRAssets(svgFile: [], pngFile: [])
         }
-        return QRAssets(inlineSVG: code.svg(title: title, includeXMLNamespace: false),
-                        svgFile: Array(code.svg(title: title).utf8),
+        return QRAssets(svgFile: Array(code.svg(title: title).utf8),
                         pngFile: code.png(moduleSize: 10, border: 4))
     }
 }

@@ -167,7 +167,7 @@ final class IncrementalBuildTests: XCTestCase {
             told.storedBefore = sink.contents.count
         }
         XCTAssertTrue(try BuildPipeline.run(first, into: sink).succeeded)
-        XCTAssertEqual(told.paths, ["products/loan-a/index.html", "products/loan-a/poster/index.html",
+        XCTAssertEqual(told.paths, ["products/loan-a/index.html", "products/loan-a/poster.html",
                                     "products/loan-a/qr.svg", "products/loan-a/qr.png"])
         XCTAssertEqual(told.storedBefore, 4, "nothing else was rendered before")
         XCTAssertEqual(sink.contents, plain.contents)

@@ -199,7 +199,7 @@ def page_kinds(site):
         "catalogue-category": first_dir(site, "products/category"),
         "catalogue-filtered": "products/?category=loan&guarantee=credit&amount=100&term=12&apr=6",
         "product": product,
-        "poster": product + "poster/",
+        "poster": product + "poster.html",
         "institutions": "institutions/",
         "institution": f"institutions/{banks[0]}/",
         "four-lists": "four-lists/",

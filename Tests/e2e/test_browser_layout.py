@@ -69,9 +69,9 @@ def test_product_qr_decodes_to_page_url(driver, site_url, built_site, width):
         driver.get(site_url + kinds[kind])
         wait_ready(driver)
         canonical = driver.find_element(By.CSS_SELECTOR, 'link[rel="canonical"]').get_attribute("href")
-        expected = canonical if kind == "product" else canonical[: -len("poster/")]
+        expected = canonical if kind == "product" else canonical[: -len("poster.html")]
         assert expected.endswith(kinds["product"])
-        texts, crop = _decode_qr_from_screenshot(driver, ".qr svg, .poster-qr svg")
+        texts, crop = _decode_qr_from_screenshot(driver, ".qr img, .poster-qr img")
         crop.save(SCREENSHOTS / f"qr-{kind}-{width}.png")
         assert texts == [expected], f"{kind} at {width}px: decoded {texts}, expected {expected}"
     set_viewport(driver, 1280, 900)
@@ -123,7 +123,7 @@ def test_print_poster_and_four_lists_on_a4(driver, site_url, built_site):
     wait_ready(driver)
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
-        width_px = driver.execute_script("return document.querySelector('.poster-qr svg').getBoundingClientRect().width")
+        width_px = driver.execute_script("return document.querySelector('.poster-qr img').getBoundingClientRect().width")
         assert width_px >= 60 / 25.4 * 96, f"poster QR is {width_px / 96 * 25.4:.1f} mm wide in print"
         hidden = driver.execute_script("return ['.site-header', '.site-footer', '.no-print']"
                                        ".map(s => getComputedStyle(document.querySelector(s)).display)")

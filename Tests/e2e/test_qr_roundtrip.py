@@ -142,4 +142,6 @@ def test_every_product_page_qr_decodes_to_its_url(built_site):
         product_id = png.parent.name
         assert zxing(Image.open(png)) == [f"https://jrfw.example.gov.cn/products/{product_id}/"], product_id
         html = (png.parent / "index.html").read_text(encoding="utf-8")
-        assert "<svg" in html and f"https://jrfw.example.gov.cn/products/{product_id}/" in html
+        # The page shows this PNG (WeChat's long-press recognises images) and prints its address.
+        assert '<img class="qr-code" src="../../products/' + product_id + '/qr.png"' in html
+        assert f"https://jrfw.example.gov.cn/products/{product_id}/" in html

@@ -4,7 +4,8 @@ public enum Paths {
     public static let home = ""
     public static let products = "products/"
     public static func product(_ id: String) -> String { "products/\(id)/" }
-    public static func productPoster(_ id: String) -> String { "products/\(id)/poster/" }
+    /// A file beside the page, like its QR codes: a folder per poster would double the folders.
+    public static func productPoster(_ id: String) -> String { "products/\(id)/poster.html" }
     public static func productQRSVG(_ id: String) -> String { "products/\(id)/qr.svg" }
     public static func productQRPNG(_ id: String) -> String { "products/\(id)/qr.png" }
     public static func category(_ key: String) -> String { "products/category/\(key)/" }

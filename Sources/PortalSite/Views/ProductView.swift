@@ -72,18 +72,18 @@ enum ProductView {
         ]
     }
 
-    /// The product page's context: card, extras and the inline QR code.
-    static func page(card: ProductCard, extras: [String: Any], qr: QRAssets) -> [String: Any] {
+    /// The product page's context: its card and the extras. The pages show the
+    /// QR code as an image file, not inline: WeChat's long-press "识别图中二维码"
+    /// works on images, and a page does not carry a second copy of the code.
+    static func page(card: ProductCard, extras: [String: Any]) -> [String: Any] {
         var v = card.values
         v.merge(extras) { _, extra in extra }
-        v["qrSVG"] = qr.inlineSVG
         return v
     }
 }
 
-/// A product's QR code in the three forms the site publishes.
+/// A product's QR code in the two files the site publishes.
 struct QRAssets {
-    let inlineSVG: String
     let svgFile: [UInt8]
     let pngFile: [UInt8]
 }
