@@ -40,16 +40,32 @@ final class RendererTests: XCTestCase {
 
     func testSVGPathPaintsExactlyTheDarkModules() throws {
         let svg = code.svg(title: "t")
+        XCTAssertTrue(svg.contains("<path fill=\"none\" stroke=\"#000\" d=\""))
         let d = try XCTUnwrap(svg.range(of: " d=\"").map { svg[$0.upperBound...] }?.prefix { $0 != "\"" })
-        var painted = Set<Int>()
-        let pattern = try NSRegularExpression(pattern: "M(\\d+) (\\d+)h(\\d+)v1h-(\\d+)z")
+        // A row starts with an absolute move to the middle of its first run's
+        // first module (`M4 4.5`), later runs with a relative one (`m2 0`); each
+        // `h` strokes a run one module wide.
+        let pattern = try NSRegularExpression(pattern: "(?:M(\\d+) (\\d+)\\.5|m(\\d+) 0)h(\\d+)")
         let text = String(d)
         let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         XCTAssertEqual(matches.map { $0.range.length }.reduce(0, +), text.utf16.count, "path is only runs")
+        func number(_ m: NSTextCheckingResult, _ group: Int) -> Int? {
+            m.range(at: group).location == NSNotFound ? nil : Int((text as NSString).substring(with: m.range(at: group)))
+        }
+        var painted = Set<Int>()
+        var pen = (x: -1, y: -1)
         for m in matches {
-            let n = (1...4).map { Int((text as NSString).substring(with: m.range(at: $0)))! }
-            XCTAssertEqual(n[2], n[3])
-            for x in n[0]..<(n[0] + n[2]) { painted.insert((n[1] - 4) * code.size + (x - 4)) }
+            if let x = number(m, 1), let y = number(m, 2) {
+                XCTAssertGreaterThan(y, pen.y, "one absolute move per row, rows in order")
+                pen = (x, y)
+            } else {
+                let gap = try XCTUnwrap(number(m, 3))
+                XCTAssertGreaterThan(gap, 0, "runs in a row are apart")
+                pen.x += gap
+            }
+            let run = try XCTUnwrap(number(m, 4))
+            for x in pen.x..<(pen.x + run) { painted.insert((pen.y - 4) * code.size + (x - 4)) }
+            pen.x += run
         }
         let dark = Set((0..<(code.size * code.size)).filter { code.isDark(x: $0 % code.size, y: $0 / code.size) })
         XCTAssertEqual(painted, dark)

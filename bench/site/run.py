@@ -8,7 +8,7 @@ floor, the one-product incremental rebuild (`huiqi build` with its cache, and
                               [--huiqi .build-bench/release/huiqi] [--work /tmp/huiqi-bench]
 
 Both generators run with a warm page cache (a warm-up build of each is not
-counted). A full build starts from no output folder and no cache; the
+counted), each after a `sync`. A full build starts from no output folder and no cache; the
 incremental build changes one product file after a full build.
 
 Nothing is deleted until all sizes are done: old output folders are moved
@@ -35,7 +35,13 @@ DATE = "2026-11-23"
 
 
 def timed(cmd, cwd=None, env=None):
-    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MB, stderr)."""
+    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MB, stderr).
+
+    It starts after `sync` (not timed): what the step before wrote (the generated
+    content, the other generator's 4 GB at large size) is on disk by then, so a
+    build does not share the two cores with the kernel writing back someone
+    else's files."""
+    subprocess.run(["sync"], check=True)
     t0 = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     dt = time.perf_counter() - t0
