@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Builds synthetic portals with Huiqi and with Hugo, alternating, and prints
 median wall time, the ratio Huiqi/Hugo, peak RSS, pages written, the `cp -r`
-floor, the one-product incremental rebuild (`huiqi build` with its cache, and
-`huiqi serve` against `hugo server`), per size.
+floor, one Huiqi build with its output on tmpfs (the disk taken out), the
+one-product incremental rebuild (`huiqi build` with its cache, and `huiqi serve`
+against `hugo server`), per size.
 
     python3 bench/site/run.py [--sizes small,medium,large] [--runs 3] [--large-runs 2]
                               [--huiqi .build-bench/release/huiqi] [--work /tmp/huiqi-bench]
@@ -26,6 +27,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -55,11 +57,21 @@ def timed(cmd, cwd=None, env=None):
 
 
 def count_files(root):
-    html = total = 0
-    for _, _, files in os.walk(root):
+    """(HTML pages, files, bytes) under root."""
+    html = total = size = 0
+    for d, _, files in os.walk(root):
         total += len(files)
         html += sum(1 for f in files if f.endswith(".html"))
-    return html, total
+        size += sum(os.lstat(os.path.join(d, f)).st_size for f in files)
+    return html, total, size
+
+
+def memory_available():
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def newer_than(root, t):
@@ -147,6 +159,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="no warm-up build and no incremental case")
     ap.add_argument("--large-quick", action="store_true", help="--quick for the large size only")
     ap.add_argument("--no-serve", action="store_true", help="skip the preview-server (serve) incremental case")
+    ap.add_argument("--no-memory", action="store_true", help="skip the build with its output on tmpfs (/dev/shm)")
     a = ap.parse_args()
     huiqi = os.path.abspath(a.huiqi)
     theme = os.path.abspath(a.theme)
@@ -193,8 +206,8 @@ def main():
             t, m, _ = timed(hugo_cmd, env=env); hg_t.append(t); hg_m.append(m); hg_c.append(timed.cpu)
             print(f"  {size} run {r + 1}: huiqi {hq_t[-1]:.2f}s wall {hq_c[-1]:.2f}s cpu {hq_m[-1]:.0f}MB   "
                   f"hugo {hg_t[-1]:.2f}s wall {hg_c[-1]:.2f}s cpu {hg_m[-1]:.0f}MB   (load {os.getloadavg()[0]:.1f})", flush=True)
-        hq_pages, hq_files = count_files(hq_out)
-        hg_pages, hg_files = count_files(hg_out)
+        hq_pages, hq_files, hq_bytes = count_files(hq_out)
+        hg_pages, hg_files, _ = count_files(hg_out)
         # floor: copying the finished output tree
         floor = []
         for _ in range(1 if quick else 3):
@@ -202,6 +215,19 @@ def main():
             set_aside(dst, work)
             t1 = time.perf_counter(); subprocess.run(["cp", "-r", hq_out, dst], check=True); floor.append(time.perf_counter() - t1)
         set_aside(os.path.join(work, "cp-floor"), work)
+        # The same build with its output in memory (tmpfs): the disk taken out, to tell
+        # how Huiqi's own work grows from the way this VM's disk does. Skipped when the
+        # output and the build would not fit in free memory.
+        mem_t = mem_c = float("nan")
+        need = hq_bytes + 2 * max(hq_m) * 2**20
+        if not a.no_memory and os.path.isdir("/dev/shm") and shutil.disk_usage("/dev/shm").free > need and memory_available() > need:
+            shm_root = tempfile.mkdtemp(prefix="huiqi-bench-", dir="/dev/shm")
+            try:
+                mem_t, _, _ = timed(huiqi_cmd[:huiqi_cmd.index("--output") + 1] + [os.path.join(shm_root, "site")]
+                                    + huiqi_cmd[huiqi_cmd.index("--output") + 2:], env=env)
+                mem_c = timed.cpu
+            finally:
+                shutil.rmtree(shm_root, ignore_errors=True)
         # incremental: one product file changed after a full build (output and any cache in place)
         names = sorted(n for n in os.listdir(os.path.join(content, "products")) if n.endswith(".yml"))
         victim = os.path.join(content, "products", names[len(names) // 2])
@@ -244,6 +270,7 @@ def main():
             inc_t, inc_w, inc_m, hinc_t, hinc_w = [float("nan")], [0], [float("nan")], [float("nan")], [0]
         row = dict(size=size, hq=statistics.median(hq_t), hg=statistics.median(hg_t), hq_m=max(hq_m), hg_m=max(hg_m), hq_c=statistics.median(hq_c), hg_c=statistics.median(hg_c),
                    hq_pages=hq_pages, hq_files=hq_files, hg_pages=hg_pages, hg_files=hg_files, floor=statistics.median(floor),
+                   mem=mem_t, mem_c=mem_c,
                    inc=statistics.median(inc_t), inc_w=max(inc_w), inc_m=max(inc_m), hinc=statistics.median(hinc_t),
                    hinc_w=max(hinc_w), runs=runs, gen=gen_s, warnings=warnings,
                    srv=statistics.median(srv_t), hsrv=statistics.median(hsrv_t))
@@ -253,21 +280,25 @@ def main():
               f"  cpu time    huiqi {row['hq_c']:.2f}s  hugo {row['hg_c']:.2f}s  ratio {row['hq_c'] / row['hg_c']:.2f}  (user+sys, median)\n"
               f"  peak RSS    huiqi {row['hq_m']:.0f} MB  hugo {row['hg_m']:.0f} MB\n"
               f"  written     huiqi {hq_pages} pages / {hq_files} files   hugo {hg_pages} pages / {hg_files} files\n"
-              f"  floor       cp -r of huiqi's output {row['floor']:.2f}s\n"
+              f"  floor       cp -r of huiqi's output {row['floor']:.2f}s ({hq_bytes / 2**20:.0f} MB)\n"
+              f"  in memory   huiqi with its output on tmpfs {row['mem']:.2f}s wall {row['mem_c']:.2f}s cpu (one build)\n"
               f"  one product changed: huiqi {row['inc']:.2f}s ({100 * row['inc'] / row['hq']:.0f}% of full), {row['inc_w']} files rewritten, {row['inc_m']:.0f} MB;"
               f"  hugo {row['hinc']:.2f}s, {row['hinc_w']} files rewritten\n"
               f"  one product changed, preview server (save → changed page served): huiqi serve {row['srv']:.2f}s "
               f"({100 * row['srv'] / row['hq']:.0f}% of full build);  hugo server {row['hsrv']:.2f}s\n", flush=True)
-    print("| size | huiqi full | hugo full | huiqi/hugo | RSS huiqi | RSS hugo | pages huiqi | pages hugo | cp -r floor | huiqi 1-product rebuild (files rewritten) | hugo rebuild (files rewritten) | huiqi serve | hugo server |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| size | huiqi full | hugo full | huiqi/hugo | RSS huiqi | RSS hugo | pages huiqi | pages hugo | cp -r floor | huiqi, output on tmpfs | huiqi 1-product rebuild (files rewritten) | hugo rebuild (files rewritten) | huiqi serve | hugo server |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['size']} | {r['hq']:.2f} s | {r['hg']:.2f} s | {r['hq'] / r['hg']:.2f}× | {r['hq_m']:.0f} MB | {r['hg_m']:.0f} MB | "
-              f"{r['hq_pages']} ({r['hq_files']} files) | {r['hg_pages']} ({r['hg_files']} files) | {r['floor']:.2f} s | "
+              f"{r['hq_pages']} ({r['hq_files']} files) | {r['hg_pages']} ({r['hg_files']} files) | {r['floor']:.2f} s | {r['mem']:.2f} s | "
               f"{r['inc']:.2f} s = {100 * r['inc'] / r['hq']:.0f}% ({r['inc_w']}) | {r['hinc']:.2f} s ({r['hinc_w']}) | "
               f"{r['srv']:.2f} s = {100 * r['srv'] / r['hq']:.0f}% | {r['hsrv']:.2f} s |")
     sizes = {r["size"]: r for r in rows}
     if "medium" in sizes and "large" in sizes:
-        print(f"\nlarge/medium huiqi time: {sizes['large']['hq'] / sizes['medium']['hq']:.1f}×")
+        lg, md = sizes["large"], sizes["medium"]
+        print(f"\nlarge/medium huiqi time: {lg['hq'] / md['hq']:.1f}× (cpu {lg['hq_c'] / md['hq_c']:.1f}×); "
+              f"with the output on tmpfs {lg['mem'] / md['mem']:.1f}× (cpu {lg['mem_c'] / md['mem_c']:.1f}×); "
+              f"hugo {lg['hg'] / md['hg']:.1f}×; cp -r floor {lg['floor'] / md['floor']:.1f}×")
     for path in TRASH:
         rm(path)
 
