@@ -39,9 +39,12 @@ public enum BuildPipeline {
     /// the content folder cannot be read.
     public static func loadAndCheck(contentDirectory: URL, displayName: String, date: SimpleDate,
                                     cache: LoadCache? = nil) throws -> Checked {
+        var clock = StageClock()
         let loaded = try PortalLoader.load(contentDirectory: contentDirectory, displayRoot: displayName, cache: cache)
+        clock.lap("load")
         var diagnostics = loaded.diagnostics
         diagnostics.add(contentsOf: Checker.check(loaded.portal, on: date))
+        clock.lap("check")
         return Checked(portal: loaded.portal, diagnostics: diagnostics)
     }
 
@@ -51,10 +54,8 @@ public enum BuildPipeline {
     /// `Theme.LoadError` when the theme cannot, and the sink's errors.
     public static func run(_ inputs: Inputs, into sink: OutputSink, cache: RouteCache = RouteCache(),
                            contentCache: LoadCache? = nil) throws -> Result {
-        var clock = StageClock()
         let checked = try loadAndCheck(contentDirectory: inputs.contentDirectory, displayName: inputs.contentDisplayName,
                                        date: inputs.options.date, cache: contentCache)
-        clock.lap("load+check")
         var diagnostics = checked.diagnostics
         guard !diagnostics.hasErrors else { return Result(summary: nil, diagnostics: diagnostics) }
         let theme = try Theme.load(directory: inputs.themeDirectory)

@@ -18,18 +18,20 @@ public final class LoadCache: @unchecked Sendable {
 
     func results(for files: [PortalLoader.ContentFile],
                  load: @escaping @Sendable (PortalLoader.ContentFile) -> ([PortalLoader.Item], DiagnosticList)) -> [([PortalLoader.Item], DiagnosticList)] {
-        let stamps = files.map { Self.stamp($0.url.path) }
+        let stamps = files.map { Self.stamp($0.path) }
         lock.lock()
         let known = entries
         lock.unlock()
         var stale: [Int] = []
         for (i, file) in files.enumerated() {
-            if let stamp = stamps[i], let entry = known[file.url.path], entry.stamp == stamp { continue }
+            if let stamp = stamps[i], let entry = known[file.path], entry.stamp == stamp { continue }
             stale.append(i)
         }
         let fresh = ParallelMap.map(stale) { load(files[$0]) }
         var results: [([PortalLoader.Item], DiagnosticList)] = []
         var next: [String: (stamp: Stamp, result: ([PortalLoader.Item], DiagnosticList))] = [:]
+        results.reserveCapacity(files.count)
+        next.reserveCapacity(files.count)
         var freshIndex = 0
         for (i, file) in files.enumerated() {
             let result: ([PortalLoader.Item], DiagnosticList)
@@ -37,10 +39,10 @@ public final class LoadCache: @unchecked Sendable {
                 result = fresh[freshIndex]
                 freshIndex += 1
             } else {
-                result = known[file.url.path]!.result
+                result = known[file.path]!.result
             }
             results.append(result)
-            if let stamp = stamps[i] { next[file.url.path] = (stamp, result) }
+            if let stamp = stamps[i] { next[file.path] = (stamp, result) }
         }
         lock.lock()
         entries = next

@@ -17,6 +17,8 @@ public enum PortalLoader {
     struct ContentFile: Sendable {
         let kind: ContentKind
         let url: URL
+        /// `url.path`, made once: `huiqi serve` stats every file on every rebuild.
+        let path: String
         /// Path shown in diagnostics: `content/products/kexindai.yml`.
         let displayPath: String
         let id: String
@@ -111,7 +113,9 @@ public enum PortalLoader {
                                                expected: FieldKind.id.expectation, example: "kexindai.yml"))
                     continue
                 }
-                files.append(ContentFile(kind: kind, url: dir.appendingPathComponent(name), displayPath: displayPath,
+                // `isDirectory: false`: without it, Foundation asks the file system for every name.
+                let url = dir.appendingPathComponent(name, isDirectory: false)
+                files.append(ContentFile(kind: kind, url: url, path: url.path, displayPath: displayPath,
                                          id: stem, isCSV: ext == "csv"))
             }
         }
