@@ -190,7 +190,9 @@ def main():
         if chk.returncode != 0 or errors:
             print(chk.stdout[-3000:])
             raise SystemExit(f"{size}: huiqi check reported {errors} errors")
-        huiqi_cmd = [huiqi, "build", "--content", content, "--theme", theme, "--output", hq_out, "--date", DATE]
+        def huiqi_build(output):
+            return [huiqi, "build", "--content", content, "--theme", theme, "--output", output, "--date", DATE]
+        huiqi_cmd = huiqi_build(hq_out)
         hugo_cmd = [a.hugo, "--quiet", "--source", hugo_src, "--destination", hg_out]
         runs = a.large_runs if size == "large" else a.runs
         quick = a.quick or (a.large_quick and size == "large")
@@ -223,8 +225,7 @@ def main():
         if not a.no_memory and os.path.isdir("/dev/shm") and shutil.disk_usage("/dev/shm").free > need and memory_available() > need:
             shm_root = tempfile.mkdtemp(prefix="huiqi-bench-", dir="/dev/shm")
             try:
-                mem_t, _, _ = timed(huiqi_cmd[:huiqi_cmd.index("--output") + 1] + [os.path.join(shm_root, "site")]
-                                    + huiqi_cmd[huiqi_cmd.index("--output") + 2:], env=env)
+                mem_t, _, _ = timed(huiqi_build(os.path.join(shm_root, "site")), env=env)
                 mem_c = timed.cpu
             finally:
                 shutil.rmtree(shm_root, ignore_errors=True)

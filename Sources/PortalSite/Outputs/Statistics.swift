@@ -12,22 +12,18 @@ enum Statistics {
 
     static func context(_ index: PortalIndex) -> [String: Any] {
         let products = index.listedProducts
-        let policies = index.portal.policies
         var series: [Series] = []
-        // Counted in one pass: a provincial portal has thousands of institutions.
-        var byInstitution: [String: Int] = [:]
-        for p in products { byInstitution[p.institution, default: 0] += 1 }
         series.append(Series(id: "by-category", title: "各类别产品数量", unit: "个",
-                             rows: ProductCategory.allCases.map { c in (c.label, Double(products.filter { $0.category == c }.count)) }
+                             rows: ProductCategory.allCases.map { c in (c.label, Double(index.listedCountByCategory[c] ?? 0)) }
                                 .filter { $0.1 > 0 }))
         series.append(Series(id: "by-institution", title: "各机构产品数量", unit: "个",
-                             rows: index.portal.institutions.map { i in (i.name, Double(byInstitution[i.id] ?? 0)) }
+                             rows: index.portal.institutions.map { i in (i.name, Double(index.listedCountByInstitution[i.id] ?? 0)) }
                                 .filter { $0.1 > 0 }))
         let aprBands: [(String, ClosedRange<Double>)] = [("4% 以下", 0...3.9999), ("4%–5%", 4...4.9999), ("5%–6%", 5...5.9999), ("6% 及以上", 6...100)]
         series.append(Series(id: "apr", title: "信贷与租赁产品最低年化利率分布", unit: "个",
                              rows: aprBands.map { band in (band.0, Double(products.filter { $0.apr.map { band.1.contains($0.min) } ?? false }.count)) }))
         series.append(Series(id: "policy-status", title: "政策状态", unit: "项",
-                             rows: PolicyStatus.allCases.map { s in (s.rawValue, Double(policies.filter { index.status($0) == s }.count)) }))
+                             rows: PolicyStatus.allCases.map { s in (s.rawValue, Double(index.policyCountByStatus[s] ?? 0)) }))
         for l in index.portal.ledgers {
             let withProgress = l.items.filter { !$0.progress.isEmpty }.count
             let overdue = l.items.filter { !$0.overdueMilestones(on: index.date).isEmpty }.count

@@ -14,9 +14,11 @@ public struct PortalIndex: Sendable {
     public let disclosuresByInstitution: [String: Disclosure]
     /// Products on sale on the build date (past validUntil ones are not listed).
     public let listedProducts: [Product]
-    /// Listed products per category and per target customer, counted once for every facet list.
+    /// Listed products per category, per target customer and per institution (by id),
+    /// counted once for every facet list and the statistics page.
     public let listedCountByCategory: [ProductCategory: Int]
     public let listedCountByTarget: [TargetCustomer: Int]
+    public let listedCountByInstitution: [String: Int]
     /// Listed products that name each policy, in product order.
     public let listedProductsByPolicy: [String: [Product]]
     /// Policies newest first, then by id.
@@ -42,15 +44,17 @@ public struct PortalIndex: Sendable {
         productsByInstitution = Dictionary(grouping: portal.products, by: \.institution)
         disclosuresByInstitution = Dictionary(portal.disclosures.map { ($0.institution, $0) }, uniquingKeysWith: { a, _ in a })
         listedProducts = portal.products.filter { !$0.isDiscontinued(on: date) }
-        var byCategory: [ProductCategory: Int] = [:], byTarget: [TargetCustomer: Int] = [:]
+        var byCategory: [ProductCategory: Int] = [:], byTarget: [TargetCustomer: Int] = [:], byInstitution: [String: Int] = [:]
         var byPolicy: [String: [Product]] = [:]
         for p in listedProducts {
             for policy in Set(p.policies) { byPolicy[policy, default: []].append(p) }
             byCategory[p.category, default: 0] += 1
+            byInstitution[p.institution, default: 0] += 1
             for t in Set(p.targets) { byTarget[t, default: 0] += 1 }
         }
         listedCountByCategory = byCategory
         listedCountByTarget = byTarget
+        listedCountByInstitution = byInstitution
         listedProductsByPolicy = byPolicy
         policiesByDate = portal.policies.sorted { a, b in
             let (da, db) = (a.issued?.dayNumber ?? 0, b.issued?.dayNumber ?? 0)
