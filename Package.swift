@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         // zlib from Debian, for PNG output of QR codes.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // renameat2 (swap two folders in one step), which Swift's Glibc module does not declare.
+        .target(name: "CFileSystem"),
         // The in-house QR encoder. Knows nothing of portals; zlib only for PNG.
         .target(name: "QRCode", dependencies: ["CZlib"]),
         // The Mustache template engine themes are written for. Knows nothing of portals.
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "PortalCheck", dependencies: ["PortalModel"]),
         // Routes, page contexts, Markdown, templates, feeds, search index, publishing.
         .target(name: "PortalSite", dependencies: [
-            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM", "CZlib", "MustacheTemplates",
+            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM", "CZlib", "CFileSystem", "MustacheTemplates",
         ]),
         // Live preview for editors: serves the last good build, rebuilds on change, reloads pages.
         .target(name: "PortalServe", dependencies: [

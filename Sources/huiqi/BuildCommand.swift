@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "忽略上次构建的缓存，全部重新渲染 (ignore the previous build's cache; render every page)")
     var fresh = false
 
+    @Flag(name: .long, help: "接管没有 huiqi 文件清单的非空输出目录，并替换与网站文件同名的非 huiqi 文件 (take over a non-empty output folder huiqi did not make)")
+    var force = false
+
     func run() throws {
         let started = Date()
         let date = try options.buildDate()
@@ -28,33 +31,50 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("--base-url 应为以 / 结尾的 http(s) 地址 (must be an http(s) URL ending in /): \(baseURL)")
         }
         let inputs = options.pipelineInputs(.init(date: date, baseURL: baseURL, progress: ProgressLine.onTerminal()))
-        let outputURL = URL(fileURLWithPath: output)
-        let cacheFile = RouteCache.file(for: outputURL)
+        var publishing = Publisher.Options(gzip: gzip, force: force)
+        publishing.protect(content: inputs.contentDirectory, theme: inputs.themeDirectory)
         let result: BuildPipeline.Result
         let publisher: Publisher
-        let cache: RouteCache
         do {
-            publisher = try Publisher(output: outputURL, gzip: gzip)
-            // Without the previous output there is nothing to reuse, whatever the cache says.
-            cache = fresh || !FileManager.default.fileExists(atPath: output) ? RouteCache() : RouteCache.load(cacheFile)
+            publisher = try Publisher(output: URL(fileURLWithPath: output), options: publishing)
+        } catch {
+            Terminal.printError("huiqi: \(error)")
+            throw ExitCode(2)
+        }
+        // Whatever happens below, the staging folder goes and the lock is let go.
+        defer { publisher.close() }
+        let cacheFile = RouteCache.file(for: publisher.output)
+        let cache = fresh ? RouteCache() : RouteCache.load(cacheFile, manifest: publisher.previousManifestIdentity)
+        do {
             result = try BuildPipeline.run(inputs, into: publisher, cache: cache)
         } catch let failure as LoadFailure {
             Terminal.printError("huiqi: \(failure.description)")
             throw ExitCode(2)
         } catch {
             Terminal.printError("huiqi: \(error)")
+            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
             throw ExitCode(2)
         }
         guard result.succeeded, let built = result.summary else {
-            publisher.discard()
             DiagnosticPrinter.print(result.diagnostics, format: .text, to: Terminal.printError)
             Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
             throw ExitCode(1)
         }
         for w in result.diagnostics.sorted { Terminal.printError(w.text) }
-        try publisher.commit(paths: built.paths)
-        // A cache that cannot be written only costs the next build its reuse.
-        try? cache.save(cacheFile)
+        do {
+            try publisher.commit(paths: built.paths)
+        } catch {
+            Terminal.printError("huiqi: \(error)")
+            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
+            throw ExitCode(2)
+        }
+        do {
+            try cache.save(cacheFile, manifest: publisher.manifestIdentity)
+        } catch {
+            // The site is published and whole; only the next build's reuse is lost.
+            try? FileManager.default.removeItem(at: cacheFile)
+            Terminal.printError("huiqi: 警告：无法保存构建缓存，下次构建将全部重新渲染 (warning: cannot save the build cache; the next build renders everything): \(error)")
+        }
         let report = publisher.report
         let seconds = Date().timeIntervalSince(started)
         Terminal.printError(String(format: "已生成 %d 个页面、%d 个文件（新写入 %d，未变 %d；重新渲染 %d 条路由，沿用 %d 条），用时 %.2f 秒 → %@/",

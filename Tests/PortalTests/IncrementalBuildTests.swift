@@ -30,12 +30,13 @@ final class IncrementalBuildTests: XCTestCase {
     @discardableResult
     func build(_ output: URL, useCache: Bool = true) throws -> (SiteBuilder.Summary, Publisher.Report) {
         let publisher = try Publisher(output: output)
-        let cache = useCache ? RouteCache.load(RouteCache.file(for: output)) : RouteCache()
+        defer { publisher.close() }
+        let cache = useCache ? RouteCache.load(RouteCache.file(for: output), manifest: publisher.previousManifestIdentity) : RouteCache()
         let result = try BuildPipeline.run(inputs, into: publisher, cache: cache)
         XCTAssertTrue(result.succeeded, "\(result.diagnostics.sorted.map(\.text))")
         let summary = try XCTUnwrap(result.summary)
         try publisher.commit(paths: summary.paths)
-        try cache.save(RouteCache.file(for: output))
+        try cache.save(RouteCache.file(for: output), manifest: publisher.manifestIdentity)
         return (summary, publisher.report)
     }
 
@@ -95,12 +96,14 @@ final class IncrementalBuildTests: XCTestCase {
         let cacheBefore = try Data(contentsOf: RouteCache.file(for: site))
         try edit("products/loan-a.yml") { $0.replacingOccurrences(of: "institution: bank-a", with: "institution: nobody") }
         let publisher = try Publisher(output: site)
-        let result = try BuildPipeline.run(inputs, into: publisher, cache: RouteCache.load(RouteCache.file(for: site)))
+        let result = try BuildPipeline.run(inputs, into: publisher,
+                                           cache: RouteCache.load(RouteCache.file(for: site), manifest: publisher.previousManifestIdentity))
         XCTAssertFalse(result.succeeded)
         publisher.discard()
         XCTAssertEqual(try tree(site), before)
         XCTAssertEqual(try Data(contentsOf: RouteCache.file(for: site)), cacheBefore)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".huiqi-cache").path)
+            .filter { $0.contains("staging") }
         XCTAssertEqual(leftovers, [])
     }
 

@@ -59,9 +59,11 @@ public final class RouteCache: @unchecked Sendable {
         return RouteCache(entries: current, fragments: fragments.pruned(), searchTerms: searchTerms.pruned())
     }
 
-    // MARK: On disk: one line per route, `fingerprint<TAB>path<TAB>path…`, sorted.
+    // MARK: On disk: sealed (`SealedText`), one record per route, `fingerprint<TAB>path<TAB>path…`, sorted.
 
-    static let header = "huiqi route cache 1"
+    /// The header names the manifest of the output the routes' files are in:
+    /// a cache written for any other state of the output is not used.
+    static func header(manifest: String) -> String { "huiqi route cache 2\t" + manifest }
 
     /// The cache file for an output folder: `.huiqi-cache/<folder name>.routes` beside it.
     public static func file(for output: URL) -> URL {
@@ -69,29 +71,31 @@ public final class RouteCache: @unchecked Sendable {
             .appendingPathComponent(output.lastPathComponent + ".routes")
     }
 
-    /// An empty cache when the file is missing or unreadable: everything is rendered.
-    public static func load(_ url: URL) -> RouteCache {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return RouteCache() }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(header) else { return RouteCache() }
+    /// The routes recorded for the output whose manifest is `manifest`; an
+    /// empty cache (everything is rendered) when the file is missing, damaged,
+    /// cut short, or belongs to another state of the output.
+    public static func load(_ url: URL, manifest: String) -> RouteCache {
+        guard !manifest.isEmpty, let bytes = SealedText.read(url.path),
+              let records = SealedText.open(bytes, header: header(manifest: manifest)) else { return RouteCache() }
         var entries: [String: Entry] = [:]
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t").map(String.init)
-            guard fields.count >= 2, let fingerprint = UInt64(fields[0], radix: 16) else { return RouteCache() }
+        for record in records {
+            let fields = record.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2, let fingerprint = UInt64(fields[0], radix: 16),
+                  fields.dropFirst().allSatisfy({ OutputPath.safe($0) != nil }) else { return RouteCache() }
             entries[fields[1]] = Entry(fingerprint: fingerprint, paths: Array(fields.dropFirst()))
         }
         return RouteCache(entries: entries)
     }
 
-    /// Writes this build's routes (what `advanced()` would carry, without the in-memory stores).
-    public func save(_ url: URL) throws {
+    /// Writes this build's routes (what `advanced()` would carry, without the
+    /// in-memory stores) for the output whose manifest is `manifest`.
+    public func save(_ url: URL, manifest: String) throws {
         let entries = lock.withLock { current }
-        var text = Self.header + "\n"
-        for key in entries.keys.sorted() {
+        let records = entries.keys.sorted().map { key -> String in
             let e = entries[key]!
-            text += String(e.fingerprint, radix: 16) + "\t" + e.paths.joined(separator: "\t") + "\n"
+            return String(e.fingerprint, radix: 16) + "\t" + e.paths.joined(separator: "\t")
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try SealedText.writeAtomically(SealedText.seal(header: Self.header(manifest: manifest), records: records), to: url.path)
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The list of files a build wrote into the output folder, kept in that
+/// folder as `.huiqi-manifest` and swapped in with it. It is what makes a
+/// folder Huiqi's: a later build removes only files listed here, and a
+/// non-empty folder without one is not taken over unless asked (`--force`).
+/// Sorted, and made only of paths, sizes and content hashes, so the same
+/// site always has the same manifest.
+struct Manifest: Sendable {
+    struct Entry: Sendable, Equatable {
+        let size: Int
+        let hash: UInt64
+    }
+
+    static let fileName = ".huiqi-manifest"
+    static let header = "huiqi manifest 1"
+
+    private(set) var entries: [String: Entry] = [:]
+    /// The checksum of the sealed text; empty for a manifest never written.
+    private(set) var identity = ""
+
+    init() {}
+
+    init(entries: [String: Entry]) {
+        self.entries = entries
+        identity = SealedText.identity(of: text)
+    }
+
+    var text: String {
+        let records = entries.keys.sorted().map { path -> String in
+            let e = entries[path]!
+            return Self.hex(e.hash) + "\t" + String(e.size) + "\t" + path
+        }
+        return SealedText.seal(header: Self.header, records: records)
+    }
+
+    /// The manifest of an output folder, or nil when it has none or it is damaged.
+    static func read(folder: String) -> Manifest? {
+        guard let bytes = SealedText.read(folder + "/" + fileName),
+              let records = SealedText.open(bytes, header: header) else { return nil }
+        var entries: [String: Entry] = [:]
+        for record in records {
+            let fields = record.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]), size >= 0,
+                  let path = OutputPath.safe(String(fields[2])) else { return nil }
+            entries[path] = Entry(size: size, hash: hash)
+        }
+        var manifest = Manifest()
+        manifest.entries = entries
+        manifest.identity = SealedText.identity(of: String(decoding: bytes, as: UTF8.self))
+        return manifest
+    }
+
+    static func hex(_ n: UInt64) -> String {
+        let s = String(n, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+/// How a published file looked on disk when a build wrote or linked it:
+/// kept beside the output (`.huiqi-cache/<folder>.files`) so that the next
+/// build can trust a file whose inode, size and change time are the same
+/// without reading it again (as git's index does). Belongs to one manifest.
+struct FileStates: Sendable {
+    struct State: Sendable, Equatable {
+        let inode: UInt64
+        let size: Int
+        let mtimeSeconds: Int
+        let mtimeNanoseconds: Int
+
+        init(_ st: stat) {
+            inode = UInt64(st.st_ino)
+            size = Int(st.st_size)
+            mtimeSeconds = Int(st.st_mtim.tv_sec)
+            mtimeNanoseconds = Int(st.st_mtim.tv_nsec)
+        }
+
+        init(inode: UInt64, size: Int, mtimeSeconds: Int, mtimeNanoseconds: Int) {
+            self.inode = inode
+            self.size = size
+            self.mtimeSeconds = mtimeSeconds
+            self.mtimeNanoseconds = mtimeNanoseconds
+        }
+    }
+
+    static func header(_ manifest: String) -> String { "huiqi file states 1\t" + manifest }
+
+    var states: [String: State] = [:]
+
+    func save(to path: String, manifest: String) throws {
+        let records = states.keys.sorted().map { p -> String in
+            let s = states[p]!
+            return "\(s.inode)\t\(s.size)\t\(s.mtimeSeconds).\(s.mtimeNanoseconds)\t\(p)"
+        }
+        try SealedText.writeAtomically(SealedText.seal(header: Self.header(manifest), records: records), to: path)
+    }
+
+    /// The states recorded for this manifest; none when the file belongs to another or is damaged.
+    static func load(_ path: String, manifest: String) -> FileStates {
+        guard !manifest.isEmpty, let bytes = SealedText.read(path),
+              let records = SealedText.open(bytes, header: header(manifest)) else { return FileStates() }
+        var result = FileStates()
+        for record in records {
+            let f = record.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            guard f.count == 4, let inode = UInt64(f[0]), let size = Int(f[1]) else { return FileStates() }
+            let time = f[2].split(separator: ".")
+            guard time.count == 2, let s = Int(time[0]), let ns = Int(time[1]) else { return FileStates() }
+            result.states[String(f[3])] = State(inode: inode, size: size, mtimeSeconds: s, mtimeNanoseconds: ns)
+        }
+        return result
+    }
+}
+
+/// Paths inside the output folder.
+enum OutputPath {
+    /// A path made only of plain segments: no `..`, no absolute path, no
+    /// empty segment, and none of the characters the manifest and caches
+    /// separate records with (tab, newline) or C strings end at (NUL).
+    static func safe(_ path: String) -> String? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !segments.isEmpty,
+              segments.allSatisfy({ s in
+                  !s.isEmpty && s != "." && s != ".."
+                      && !s.utf8.contains(where: { $0 == 0 || $0 == 9 || $0 == 10 || $0 == 13 })
+              }) else { return nil }
+        return path
+    }
+}
