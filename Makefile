@@ -4,7 +4,7 @@ SHELL := /bin/bash
 # Build date for `make site` (default: today in Asia/Shanghai); tests pin their own.
 DATE ?=
 APT_SITE := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
-APT_TEST := $(APT_SITE) zbar-tools libcairo2 nginx-light chromium chromium-driver default-jre-headless
+APT_TEST := $(APT_SITE) strace zbar-tools libcairo2 nginx-light chromium chromium-driver default-jre-headless
 
 .PHONY: site test deps test-deps clean
 
