@@ -18,8 +18,9 @@ indirect enum Node: Sendable {
     case partial(String, indent: [UInt8])
     /// `{{<name}}…{{/name}}`: the template `name`, with these blocks overridden.
     case parent(String, blocks: [String: [Node]], indent: [UInt8])
-    /// `{{$name}}default{{/name}}`: the override of `name`, else the default.
-    case block(String, [Node])
+    /// `{{$name}}default{{/name}}`: the override of `name`, else the default;
+    /// a standalone block's content is indented by `indent` where it is expanded.
+    case block(String, [Node], indent: [UInt8])
 }
 
 /// A tag's name: `.` (the current item) or a dotted path such as `site.title`.

@@ -11,6 +11,7 @@ struct TemplateParser {
     func parse() throws(TemplateSyntaxError) -> [Node] {
         var tokens = try tokenize()
         dropStandaloneLines(&tokens)
+        dedentBlocks(&tokens)
         return try nest(tokens)
     }
 
@@ -28,6 +29,12 @@ struct TemplateParser {
         var offset: Int
         /// The whitespace before a standalone tag.
         var indent: [UInt8] = []
+        /// Whether the tag stood alone on its line (or in one of the pairs
+        /// inheritance allows), so that the line left no trace.
+        var standalone = false
+        /// For a block: the indentation its content is written at where it is
+        /// expanded (the spec's "block reindentation").
+        var blockIndent: [UInt8] = []
     }
 
     // MARK: - Tags and text
@@ -121,25 +128,150 @@ struct TemplateParser {
         }
     }
 
+    /// A line is standalone when, besides whitespace, it holds one
+    /// standalone tag, or one of the pairs the inheritance spec treats as one:
+    /// `{{<parent}}{{/parent}}`, `{{<parent}}{{$block}}`, `{{/block}}{{/parent}}`
+    /// and `{{$block}}{{/block}}`. The last keeps its line break: the block
+    /// stands for a line of content (spec: "Standalone block").
     private func dropIfStandalone(_ tokens: inout [Token], line: ClosedRange<Int>) {
-        var tagIndex: Int?
+        var tagIndices: [Int] = []
         for index in line {
             switch tokens[index] {
             case .text(let range):
                 guard bytes[range].allSatisfy({ $0 == space || $0 == tab || $0 == newline || $0 == carriageReturn }) else { return }
+                // Text between two tags breaks a pair.
+                if !tagIndices.isEmpty, !range.isEmpty, index != line.upperBound { return }
             case .tag(let tag):
-                guard tagIndex == nil, Self.standaloneSigils.contains(tag.sigil) else { return }
-                tagIndex = index
+                guard Self.standaloneSigils.contains(tag.sigil) else { return }
+                tagIndices.append(index)
             }
         }
-        guard let tagIndex, case .tag(var tag) = tokens[tagIndex] else { return }
-        if tagIndex > line.lowerBound, case .text(let range) = tokens[tagIndex - 1] {
-            tag.indent = Array(bytes[range])
+        var keepsLineBreak = false
+        switch tagIndices.count {
+        case 1:
+            break
+        case 2:
+            guard case .tag(let first) = tokens[tagIndices[0]], case .tag(let second) = tokens[tagIndices[1]],
+                  tagIndices[1] == tagIndices[0] + 1 else { return }
+            let (open, close, lt, dollar) = (first.sigil, second.sigil, UInt8(ascii: "<"), UInt8(ascii: "$"))
+            let slash = UInt8(ascii: "/")
+            if (open == lt || open == dollar) && close == slash && first.name == second.name {
+                keepsLineBreak = open == dollar
+            } else if open == lt && close == dollar {
+                // The block opens on the parent's line: both are standalone.
+            } else if open == slash && close == slash {
+                // The last block and its parent close on one line.
+            } else {
+                return
+            }
+        default:
+            return
         }
-        tokens[tagIndex] = .tag(tag)
-        for index in line where index != tagIndex {
+        let firstTag = tagIndices[0]
+        var indent: [UInt8] = []
+        if firstTag > line.lowerBound, case .text(let range) = tokens[firstTag - 1] { indent = Array(bytes[range]) }
+        for index in tagIndices {
+            guard case .tag(var tag) = tokens[index] else { continue }
+            tag.indent = indent
+            tag.standalone = true
+            tokens[index] = .tag(tag)
+        }
+        for index in line where !tagIndices.contains(index) {
+            if keepsLineBreak, index > tagIndices[1], case .text(let range) = tokens[index], let last = range.last,
+               bytes[last] == newline {
+                // Only the line break stays (a "\r\n" stays whole).
+                let start = last > range.lowerBound && bytes[last - 1] == carriageReturn ? last - 1 : last
+                tokens[index] = .text(start..<range.upperBound)
+                continue
+            }
             tokens[index] = .text(0..<0)
         }
+    }
+
+    // MARK: - Block indentation
+
+    /// A standalone block's content is written without its own indentation
+    /// and indented where the block is expanded (the spec's "Block
+    /// reindentation"): the common leading whitespace of its lines is taken
+    /// off, and it becomes the block's indentation (else the whitespace
+    /// before the tag). Outer blocks first, so inner ones see their lines
+    /// already dedented.
+    private func dedentBlocks(_ tokens: inout [Token]) {
+        for open in tokens.indices {
+            guard case .tag(var tag) = tokens[open], tag.sigil == UInt8(ascii: "$"), tag.standalone,
+                  let close = matchingClose(tokens, from: open) else { continue }
+            let body = open + 1..<close
+            var common: [UInt8]?
+            lineStarts(tokens, body) { prefix, _ in
+                if let c = common { common = Array(zip(c, prefix).prefix { $0 == $1 }.map(\.0)) } else { common = prefix }
+            }
+            let prefix = common ?? []
+            if !prefix.isEmpty {
+                var starts: [Int] = []
+                lineStarts(tokens, body) { _, index in starts.append(index) }
+                for index in starts {
+                    switch tokens[index] {
+                    case .text(let range):
+                        var cut = range.lowerBound
+                        while cut < range.upperBound, cut - range.lowerBound < prefix.count, bytes[cut] == space || bytes[cut] == tab {
+                            cut += 1
+                        }
+                        tokens[index] = .text(cut..<range.upperBound)
+                    case .tag(var inner):
+                        inner.indent = Array(inner.indent.dropFirst(prefix.count))
+                        tokens[index] = .tag(inner)
+                    }
+                }
+            }
+            tag.blockIndent = prefix.isEmpty ? tag.indent : prefix
+            tokens[open] = .tag(tag)
+        }
+    }
+
+    /// Calls `visit` with the leading whitespace of each line in `body` that
+    /// is not blank, and the token it starts with.
+    private func lineStarts(_ tokens: [Token], _ body: Range<Int>, _ visit: ([UInt8], Int) -> Void) {
+        var atLineStart = true
+        var index = body.lowerBound
+        while index < body.upperBound {
+            switch tokens[index] {
+            case .text(let range):
+                if range.isEmpty { break }
+                if atLineStart {
+                    let ws = bytes[range].prefix { $0 == space || $0 == tab }
+                    let rest = range.lowerBound + ws.count
+                    let blank = rest == range.upperBound ? index + 1 >= body.upperBound || isLineEnd(tokens[index + 1])
+                                                         : bytes[rest] == newline || bytes[rest] == carriageReturn
+                    if !blank { visit(Array(ws), index) }
+                }
+                atLineStart = bytes[range.upperBound - 1] == newline
+            case .tag(let tag):
+                if atLineStart { visit(tag.indent, index) }
+                atLineStart = tag.standalone && !tag.indent.isEmpty || tag.standalone
+            }
+            index += 1
+        }
+    }
+
+    private func isLineEnd(_ token: Token) -> Bool {
+        if case .text(let range) = token, let first = range.first { return bytes[first] == newline || bytes[first] == carriageReturn }
+        return false
+    }
+
+    /// The index of the `{{/name}}` that closes the section or block opened at `open`.
+    private func matchingClose(_ tokens: [Token], from open: Int) -> Int? {
+        var depth = 0
+        for index in open + 1..<tokens.count {
+            guard case .tag(let tag) = tokens[index] else { continue }
+            switch tag.sigil {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"): depth += 1
+            case UInt8(ascii: "/"):
+                if depth == 0 { return index }
+                depth -= 1
+            default: break
+            }
+        }
+        return nil
     }
 
     // MARK: - Nesting
@@ -196,7 +328,7 @@ struct TemplateParser {
                         if stack[stack.count - 1].isParent {
                             stack[stack.count - 1].blocks[open.tag.name] = open.nodes
                         } else {
-                            try add(.block(open.tag.name, open.nodes), at: open.tag.offset)
+                            try add(.block(open.tag.name, open.nodes, indent: open.tag.blockIndent), at: open.tag.offset)
                         }
                     }
                 default:

@@ -72,8 +72,14 @@ struct TemplateRenderer {
                 overrides = blocks.merging(kept) { _, outer in outer }
                 include(name, indent: parentIndent)
                 overrides = kept
-            case .block(let name, let defaultBody):
+            case .block(let name, let defaultBody, let blockIndent):
+                let keptIndent = indent
+                if !blockIndent.isEmpty {
+                    indent += blockIndent
+                    atLineStart = true
+                }
                 render(overrides[name] ?? defaultBody)
+                indent = keptIndent
             }
         }
     }

@@ -110,6 +110,36 @@ final class MustacheTemplatesTests: XCTestCase {
         XCTAssertEqual(render("{{$title}}no parent{{/title}}"), "no parent")
     }
 
+    /// Standalone lines under inheritance: a parent or block tag pair alone on
+    /// a line leaves no line behind, as partials do (a block pair keeps its
+    /// line break: it stands for a line of content).
+    func testInheritanceStandaloneLines() {
+        XCTAssertEqual(render("{{<p}}{{/p}}\n", partials: ["p": "{{$b}}默认{{/b}}"]), "默认")
+        XCTAssertEqual(render("Hi,\n  {{<p}}{{/p}}\n", partials: ["p": "one\ntwo\n"]), "Hi,\n  one\n  two\n")
+        XCTAssertEqual(render("{{<p}}{{$b}}\n新\n\n:(\n{{/b}}{{/p}}", partials: ["p": "{{$b}}旧{{/b}}"]), "新\n\n:(\n")
+        XCTAssertEqual(render("{{<p}}{{$b}}\none\ntwo{{/b}}\n{{/p}}\n", partials: ["p": "Hi,\n  {{$b}}{{/b}}\n"]),
+                       "Hi,\n  one\n  two\n")
+    }
+
+    /// A block's content loses its own indentation where it is written and
+    /// takes the indentation of the place it is expanded; with a standalone
+    /// opening tag, the default content's indentation is the block's.
+    func testInheritanceReindentsBlocks() {
+        XCTAssertEqual(render("{{<p}}{{$b}}\n    one\n    two\n{{/b}}{{/p}}\n", partials: ["p": "Hi,\n  {{$b}}\n  {{/b}}\n"]),
+                       "Hi,\n  one\n  two\n")
+        XCTAssertEqual(render("{{<p}}{{$b}}\none\ntwo\n{{/b}}{{/p}}\n", partials: ["p": "Hi,\n{{$b}}\n  default\n{{/b}}\n"]),
+                       "Hi,\n  one\n  two\n")
+        XCTAssertEqual(render("{{<p}}{{$b}}\n{{/b}}{{/p}}\n", partials: ["p": "<ul>\n{{$b}}\n  <li>默认</li>\n{{/b}}\n</ul>\n"]),
+                       "<ul>\n</ul>\n", "an empty override leaves nothing")
+        XCTAssertEqual(render("{{<p}}{{/p}}\n", partials: ["p": "<ul>\n{{$b}}\n  <li>默认</li>\n{{/b}}\n</ul>\n"]),
+                       "<ul>\n  <li>默认</li>\n</ul>\n")
+        let nested = [
+            "p": "{{<g}}{{$block}}\n  one\n  {{$nested}}\n    two\n  {{/nested}}\n{{/block}}{{/g}}\n",
+            "g": "{{$block}}default{{/block}}",
+        ]
+        XCTAssertEqual(render("{{<p}}{{$nested}}\nthree\n{{/nested}}{{/p}}\n", partials: nested), "one\n  three\n")
+    }
+
     func testSyntaxErrorsGiveLineColumnAndBothLanguages() throws {
         let unclosed = try XCTUnwrap(syntaxError("<p>\n  {{#items}}\n{{name}}\n"))
         XCTAssertEqual([unclosed.line, unclosed.column], [2, 3])
