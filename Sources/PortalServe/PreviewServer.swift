@@ -36,7 +36,10 @@ public struct PreviewServer: Sendable {
         }
         defer { watchTask.cancel() }
 
+        let address = ServerAddress(host: host, port: port)
+        if let warning = address.exposureWarning { log(warning) }
         let router = Router()
+        router.add(middleware: HostGuard(address))
         router.get(RouterPath(LiveReloadScript.path)) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
