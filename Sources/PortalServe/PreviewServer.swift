@@ -140,11 +140,23 @@ public struct PreviewServer: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: inject(bytes, path: relative))))
         }
         if await state.file(relative + "/index.html") != nil {
-            return Response(status: .movedPermanently, headers: [.location: path + "/"])
+            return Response(status: .movedPermanently, headers: [.location: Self.directoryLocation(relative)])
         }
         let notFound = await state.file("404.html") ?? Array("404".utf8)
         return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: inject(notFound, path: "404.html"))))
+    }
+
+    /// Where a folder's URL without its final slash is sent: always a path on
+    /// this host. The path comes decoded, so `/%2fproducts` arrives as
+    /// `//products`; written back as it is, that would be a protocol-relative
+    /// URL, another host. One leading slash, and the rest percent-encoded (a
+    /// backslash too, which browsers read as a slash).
+    static func directoryLocation(_ relative: String) -> String {
+        let trimmed = relative.drop { $0 == "/" || $0 == "\\" }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "\\")
+        return "/" + (trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "/"
     }
 
     /// Adds the reload script to HTML just before `</head>`.

@@ -78,6 +78,17 @@ def test_only_its_own_host_and_origin_are_answered(served):
         assert status == 403, (origin, status, body)
         assert get(port, "/__huiqi/events", origin=origin)[0] == 403, origin
 
+def test_folder_redirects_stay_on_this_host(served):
+    _, port, _ = served
+    assert get(port, "/products")[:2] == (301, "/products/")
+    for path in ["/%2fproducts", "/%2F%2Fproducts", "//products", "/%2f/products", "/%5cproducts"]:
+        status, location, _ = get(port, path)
+        if status == 301:
+            assert location == "/products/", (path, location)
+        else:
+            assert status == 404, (path, status)
+    assert get(port, "/%2fproducts")[:2] == (301, "/products/")
+
 def test_listening_beyond_loopback_is_said_aloud(huiqi, tmp_path):
     proc, port = start(huiqi, ROOT / "content", "--host", "0.0.0.0")
     time.sleep(0.5)
