@@ -50,14 +50,24 @@ public struct PreviewServer: Sendable {
             return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
-        router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ in
+        router.get(RouterPath(LiveReloadScript.eventsPath)) { request, _ in
             Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                      body: .init { writer in
                          let (id, events) = await state.subscribe()
                          defer { Task { await state.unsubscribe(id) } }
-                         try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                         for await event in events {
-                             try await writer.write(ByteBuffer(string: "event: \(event.name)\ndata: \(event.data)\n\n"))
+                         // A closed tab must give its socket back at once: nothing is written
+                         // until the next rebuild, so waiting for a write to fail would keep
+                         // every closed stream open until then. The connection's end
+                         // cancels the loop instead.
+                         do {
+                             try await request.body.consumeWithCancellationOnInboundClose { _ in
+                                 try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                                 for await event in events {
+                                     try await writer.write(ByteBuffer(string: "event: \(event.name)\ndata: \(event.data)\n\n"))
+                                 }
+                             }
+                         } catch is CancellationError {
+                             return  // the browser went away; there is no one to finish the response for
                          }
                          try await writer.finish(nil)
                      })

@@ -89,6 +89,36 @@ def test_folder_redirects_stay_on_this_host(served):
             assert status == 404, (path, status)
     assert get(port, "/%2fproducts")[:2] == (301, "/products/")
 
+def fd_count(pid):
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+def test_closed_event_streams_give_their_sockets_back(served):
+    proc, port, _ = served
+    time.sleep(0.5)
+    baseline = fd_count(proc.pid)
+    for _ in range(3):
+        socks = []
+        for _ in range(100):
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.sendall(f"GET /__huiqi/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n".encode())
+            socks.append(s)
+        for s in socks:     # each stream is open and subscribed before it is closed
+            data = b""
+            while b": connected" not in data:
+                chunk = s.recv(4096)
+                assert chunk, data
+                data += chunk
+        assert fd_count(proc.pid) >= baseline + 100
+        for s in socks:
+            s.close()
+    settled = wait_for(lambda: fd_count(proc.pid) <= baseline + 5, timeout=5, step=0.1)
+    assert settled, f"{fd_count(proc.pid)} descriptors open, {baseline} before 300 streams were opened and closed"
+    # The server still streams to a new client.
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s.sendall(f"GET /__huiqi/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    assert b"200" in s.recv(4096).split(b"\r\n")[0]
+    s.close()
+
 def test_listening_beyond_loopback_is_said_aloud(huiqi, tmp_path):
     proc, port = start(huiqi, ROOT / "content", "--host", "0.0.0.0")
     time.sleep(0.5)
