@@ -131,3 +131,36 @@ def test_listening_beyond_loopback_is_said_aloud(huiqi, tmp_path):
     time.sleep(0.5)
     assert "警告" not in stop(proc)
 
+def cpu_seconds(pid):
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+def test_watcher_ignores_symlinked_folders_and_keeps_seeing_edits(huiqi, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    # Two links to `.`: followed, they make an endless tree (a/b/a/b/…).
+    os.symlink(".", content / "loop-a")
+    os.symlink(".", content / "loop-b")
+    os.symlink("..", content / "products" / "up")
+    proc, port = start(huiqi, content)
+    try:
+        page = "/policies/datong-beizeng-jinrong-2022/"
+        status, _, body = get(port, page)
+        assert status == 200
+        # Idle, the watcher costs nothing: not a walk through the loop.
+        before = cpu_seconds(proc.pid)
+        time.sleep(2)
+        assert cpu_seconds(proc.pid) - before < 0.5, "the server is busy while idle"
+        # A link made while serving is not followed either.
+        os.symlink(".", content / "policies" / "loop-c")
+        policy = content / "policies" / "datong-beizeng-jinrong-2022.md"
+        policy.write_text(policy.read_text(encoding="utf-8").replace("\ntitle: 大同市", "\ntitle: 已修改大同市", 1), encoding="utf-8")
+        assert wait_for(lambda: "已修改大同市" in get(port, page)[2].decode(), timeout=20), "the edit was not seen"
+        # And the next edit too, after the new link.
+        policy.write_text(policy.read_text(encoding="utf-8").replace("已修改", "再次修改", 1), encoding="utf-8")
+        assert wait_for(lambda: "再次修改大同市" in get(port, page)[2].decode(), timeout=20), "the second edit was not seen"
+        before = cpu_seconds(proc.pid)
+        time.sleep(2)
+        assert cpu_seconds(proc.pid) - before < 0.5, "the server is busy while idle"
+    finally:
+        stop(proc)
