@@ -36,7 +36,7 @@ public enum HTMLEscaping {
 
     /// `text`, escaped; the same string when there is nothing to escape.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { needsEscape($0) || mayStartForbidden($0) }) else { return text }
+        guard hasWork(text, escaping: true) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 32)
         append(text, to: &out)
@@ -51,7 +51,7 @@ public enum HTMLEscaping {
     /// `text` without the characters markup may not hold, nothing escaped
     /// (for text handed to a Markdown renderer, which escapes by itself).
     public static func removingForbidden(_ text: String) -> String {
-        guard text.utf8.contains(where: mayStartForbidden) else { return text }
+        guard hasWork(text, escaping: false) else { return text }
         let bytes = Array(text.utf8)
         var out = [UInt8](), runStart = 0, i = 0
         out.reserveCapacity(bytes.count)
@@ -66,6 +66,21 @@ public enum HTMLEscaping {
         }
         out.append(contentsOf: bytes[runStart...])
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `text` has a byte to escape (when `escaping`) or a character to
+    /// drop. Exact, not just a lead byte: Chinese text is full of full-width
+    /// punctuation (EF BC 8C), and it must come back as it is, not copied.
+    static func hasWork(_ text: String, escaping: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for i in bytes.indices {
+                let b = bytes[i]
+                if escaping, needsEscape(b) { return true }
+                if mayStartForbidden(b), forbiddenLength(bytes, at: i) != nil { return true }
+            }
+            return false
+        }
     }
 
     /// A first byte of one of those characters: C0 controls, DEL, the lead
