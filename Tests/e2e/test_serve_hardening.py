@@ -93,7 +93,7 @@ def fd_count(pid):
     return len(os.listdir(f"/proc/{pid}/fd"))
 
 def test_closed_event_streams_give_their_sockets_back(served):
-    proc, port, _ = served
+    proc, port, content = served
     time.sleep(0.5)
     baseline = fd_count(proc.pid)
     for _ in range(3):
@@ -113,10 +113,19 @@ def test_closed_event_streams_give_their_sockets_back(served):
             s.close()
     settled = wait_for(lambda: fd_count(proc.pid) <= baseline + 5, timeout=5, step=0.1)
     assert settled, f"{fd_count(proc.pid)} descriptors open, {baseline} before 300 streams were opened and closed"
-    # The server still streams to a new client.
-    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    # A stream still open is still told of a rebuild.
+    s = socket.create_connection(("127.0.0.1", port), timeout=20)
     s.sendall(f"GET /__huiqi/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-    assert b"200" in s.recv(4096).split(b"\r\n")[0]
+    data = b""
+    while b": connected" not in data:
+        data += s.recv(4096)
+    assert data.startswith(b"HTTP/1.1 200"), data
+    policy = content / "policies" / "datong-beizeng-jinrong-2022.md"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("\ntitle: 大同市", "\ntitle: 改大同市", 1), encoding="utf-8")
+    while b"event: reload" not in data:
+        chunk = s.recv(4096)
+        assert chunk, data
+        data += chunk
     s.close()
 
 def test_listening_beyond_loopback_is_said_aloud(huiqi, tmp_path):
