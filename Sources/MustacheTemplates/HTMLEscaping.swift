@@ -15,23 +15,30 @@ public enum HTMLEscaping {
 
     public static func append<C: RandomAccessCollection>(_ bytes: C, to out: inout [UInt8])
     where C.Element == UInt8, C.Index == Int {
-        var runStart = bytes.startIndex, i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if needsEscape(b) {
-                out.append(contentsOf: bytes[runStart..<i])
-                out.append(contentsOf: replacement(b))
-                i += 1
-                runStart = i
-            } else if mayStartForbidden(b), let n = forbiddenLength(bytes, at: i) {
-                out.append(contentsOf: bytes[runStart..<i])
-                i += n
-                runStart = i
-            } else {
-                i += 1
+        var runStart = bytes.startIndex
+        byteClass.withUnsafeBufferPointer { table in
+            // One table load per byte: as fast as the five comparisons of the
+            // escapes alone were, with the forbidden characters' lead bytes added.
+            for i in bytes.indices where table[Int(bytes[i])] != plain {
+                let b = bytes[i]
+                if table[Int(b)] == escaped {
+                    out.append(contentsOf: bytes[runStart..<i])
+                    out.append(contentsOf: replacement(b))
+                    runStart = i + 1
+                } else if let n = forbiddenLength(bytes, at: i) {
+                    // Its continuation bytes (80–BF) are `plain`: the loop passes over them.
+                    out.append(contentsOf: bytes[runStart..<i])
+                    runStart = i + n
+                }
             }
         }
         out.append(contentsOf: bytes[runStart..<bytes.endIndex])
+    }
+
+    private static let plain: UInt8 = 0, escaped: UInt8 = 1, maybeForbidden: UInt8 = 2
+    /// Per byte value: `plain`, `escaped` (`& < > " '`) or `maybeForbidden` (`mayStartForbidden`).
+    private static let byteClass: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        needsEscape(UInt8(b)) ? escaped : mayStartForbidden(UInt8(b)) ? maybeForbidden : plain
     }
 
     /// `text`, escaped; the same string when there is nothing to escape.
@@ -56,7 +63,7 @@ public enum HTMLEscaping {
         var out = [UInt8](), runStart = 0, i = 0
         out.reserveCapacity(bytes.count)
         while i < bytes.count {
-            if mayStartForbidden(bytes[i]), let n = forbiddenLength(bytes, at: i) {
+            if byteClass[Int(bytes[i])] == maybeForbidden, let n = forbiddenLength(bytes, at: i) {
                 out.append(contentsOf: bytes[runStart..<i])
                 i += n
                 runStart = i
@@ -74,20 +81,20 @@ public enum HTMLEscaping {
     static func hasWork(_ text: String, escaping: Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            for i in bytes.indices {
-                let b = bytes[i]
-                if escaping, needsEscape(b) { return true }
-                if mayStartForbidden(b), forbiddenLength(bytes, at: i) != nil { return true }
+            byteClass.withUnsafeBufferPointer { table in
+                for i in bytes.indices where table[Int(bytes[i])] != plain {
+                    if table[Int(bytes[i])] == escaped ? escaping : forbiddenLength(bytes, at: i) != nil { return true }
+                }
+                return false
             }
-            return false
         }
     }
 
     /// A first byte of one of those characters: C0 controls, DEL, the lead
     /// byte of C1 controls (C2), of U+FDD0–U+FDEF and U+FFFE/U+FFFF (EF), and of
-    /// the other planes' noncharacters (F0–F4). Chinese text (E3–E9) and its
-    /// full-width punctuation (EF BC–BD) pass with one or two comparisons.
-    @inline(__always) static func mayStartForbidden(_ b: UInt8) -> Bool {
+    /// the other planes' noncharacters (F0–F4). Chinese ideographs (E3–E9)
+    /// never start one.
+    static func mayStartForbidden(_ b: UInt8) -> Bool {
         b < 0x20 || b == 0x7F || b == 0xC2 || b >= 0xEF
     }
 
