@@ -13,6 +13,7 @@ public enum Checker {
         DisclosureRules.check(&context)
         LedgerRules.check(&context)
         EventRules.check(&context)
+        ControlCharacterRules.check(&context)
         return context.diagnostics
     }
 }

@@ -24,17 +24,17 @@ struct FileWatcher: Sendable {
         return result
     }
 
-    /// Size and modification time of every regular file under `path` (hidden ones skipped).
+    /// Size and modification time of every regular file under `path` (hidden
+    /// ones skipped). A symlinked file counts (the loader reads through it); a
+    /// symlinked folder is never entered (see `Entry`).
     static func stamps(under path: String, into result: inout [String: String]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names where !name.hasPrefix(".") {
             let full = path + "/" + name
-            var st = stat()
-            guard stat(full, &st) == 0 else { continue }
-            if (st.st_mode & S_IFMT) == S_IFDIR {
-                stamps(under: full, into: &result)
-            } else if (st.st_mode & S_IFMT) == S_IFREG {
-                result[full] = "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+            switch Entry(full) {
+            case .folder: stamps(under: full, into: &result)
+            case .file(let st): result[full] = "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+            case .other: break
             }
         }
     }
@@ -60,6 +60,30 @@ struct FileWatcher: Sendable {
     }
 }
 
+/// What a name in a watched folder is, seen with lstat(2): a symlink to a
+/// folder is neither followed nor watched. Two links to `.` in `content/`
+/// would otherwise make an endless tree (`a/b/a/b/…`) that the watcher walks
+/// forever at full CPU, never getting to the edits.
+enum Entry {
+    case folder
+    case file(stat)
+    case other
+
+    init(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { self = .other; return }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: self = .folder
+        case S_IFREG: self = .file(st)
+        case S_IFLNK:
+            // A link to a file is content like any other; a link to a folder is skipped.
+            var target = stat()
+            self = stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG ? .file(target) : .other
+        default: self = .other
+        }
+    }
+}
+
 /// inotify(7) watches on every folder under the roots; new folders are
 /// watched as they appear.
 final class KernelWatch: @unchecked Sendable {
@@ -72,20 +96,27 @@ final class KernelWatch: @unchecked Sendable {
     init?(directories: [URL]) {
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
-        for dir in directories { add(dir.path) }
+        for dir in directories { add(dir.path, isRoot: true) }
         guard !folders.isEmpty else { close(fd); return nil }
     }
 
     deinit { close(fd) }
 
-    private func add(_ path: String) {
-        let wd = inotify_add_watch(fd, path, mask)
+    /// Watches `path` and the folders under it. Below the roots, symlinks are
+    /// not followed (`Entry`, and IN_DONT_FOLLOW for a link swapped in
+    /// meanwhile); a folder met again below itself (a bind mount loop: the
+    /// kernel gives the same watch descriptor) is not walked again. A folder
+    /// moved elsewhere in the tree keeps its descriptor and gets its new path.
+    private func add(_ path: String, isRoot: Bool = false) {
+        let flags = isRoot ? mask : mask | UInt32(IN_DONT_FOLLOW) | UInt32(IN_ONLYDIR)
+        let wd = inotify_add_watch(fd, path, flags)
         guard wd >= 0 else { return }
+        // Seen before: the same folder again, or one of its own ancestors (a loop).
+        if let known = folders[wd], known == path || path.hasPrefix(known + "/") { return }
         folders[wd] = path
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names where !name.hasPrefix(".") {
-            var st = stat()
-            if stat(path + "/" + name, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { add(path + "/" + name) }
+            if case .folder = Entry(path + "/" + name) { add(path + "/" + name) }
         }
     }
 

@@ -36,7 +36,10 @@ public struct PreviewServer: Sendable {
         }
         defer { watchTask.cancel() }
 
+        let address = ServerAddress(host: host, port: port)
+        if let warning = address.exposureWarning { log(warning) }
         let router = Router()
+        router.add(middleware: HostGuard(address))
         router.get(RouterPath(LiveReloadScript.path)) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
@@ -47,14 +50,24 @@ public struct PreviewServer: Sendable {
             return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
-        router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ in
+        router.get(RouterPath(LiveReloadScript.eventsPath)) { request, _ in
             Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                      body: .init { writer in
                          let (id, events) = await state.subscribe()
                          defer { Task { await state.unsubscribe(id) } }
-                         try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                         for await event in events {
-                             try await writer.write(ByteBuffer(string: "event: \(event.name)\ndata: \(event.data)\n\n"))
+                         // A closed tab must give its socket back at once: nothing is written
+                         // until the next rebuild, so waiting for a write to fail would keep
+                         // every closed stream open until then. The connection's end
+                         // cancels the loop instead.
+                         do {
+                             try await request.body.consumeWithCancellationOnInboundClose { _ in
+                                 try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                                 for await event in events {
+                                     try await writer.write(ByteBuffer(string: "event: \(event.name)\ndata: \(event.data)\n\n"))
+                                 }
+                             }
+                         } catch is CancellationError {
+                             return  // the browser went away; there is no one to finish the response for
                          }
                          try await writer.finish(nil)
                      })
@@ -137,11 +150,23 @@ public struct PreviewServer: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: inject(bytes, path: relative))))
         }
         if await state.file(relative + "/index.html") != nil {
-            return Response(status: .movedPermanently, headers: [.location: path + "/"])
+            return Response(status: .movedPermanently, headers: [.location: Self.directoryLocation(relative)])
         }
         let notFound = await state.file("404.html") ?? Array("404".utf8)
         return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: inject(notFound, path: "404.html"))))
+    }
+
+    /// Where a folder's URL without its final slash is sent: always a path on
+    /// this host. The path comes decoded, so `/%2fproducts` arrives as
+    /// `//products`; written back as it is, that would be a protocol-relative
+    /// URL, another host. One leading slash, and the rest percent-encoded (a
+    /// backslash too, which browsers read as a slash).
+    static func directoryLocation(_ relative: String) -> String {
+        let trimmed = relative.drop { $0 == "/" || $0 == "\\" }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "\\")
+        return "/" + (trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "/"
     }
 
     /// Adds the reload script to HTML just before `</head>`.

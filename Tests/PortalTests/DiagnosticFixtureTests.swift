@@ -123,6 +123,23 @@ final class DiagnosticFixtureTests: XCTestCase {
         try expect(.V014, "products/loan-a.yml", line: 15, column: 17, { replace(&$0, "products/loan-a.yml", "processingDays: 5", "processingDays: 0") })
     }
 
+    func testV015ControlCharacter() throws {
+        // YAML lets a double-quoted value carry any character as an escape.
+        try expect(.V015, "policies/pol-a.md", line: 3, column: 8, { replace(&$0, "policies/pol-a.md", "title: 测试政策", #"title: "测试\x01政策""#) })
+        var p = MiniPortal()
+        replace(&p, "policies/pol-a.md", "title: 测试政策", #"title: "测试\x01政策""#)
+        let d = try XCTUnwrap(try p.diagnostics().first { $0.code == .V015 })
+        XCTAssertEqual(d.field, "title")
+        XCTAssertEqual(d.label, "政策名称")
+        XCTAssertTrue(d.message.contains("U+0001"), d.message)
+        // In a Markdown body the character is there as it is; the message names the body's line.
+        var q = MiniPortal()
+        replace(&q, "policies/pol-a.md", "正文。", "第一行\n\n正文\u{0B}。")
+        let body = try XCTUnwrap(try q.diagnostics().first { $0.code == .V015 }, "no V015 for the body")
+        XCTAssertEqual(body.field, "body")
+        XCTAssertTrue(body.message.contains("第 3 行") && body.message.contains("U+000B"), body.message)
+    }
+
     func testS001BaseURLWithoutSlash() throws {
         try expect(.S001, "site.yml", line: 3, column: 10, { replace(&$0, "site.yml", "https://t.example.gov.cn/", "https://t.example.gov.cn") })
     }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import MustacheTemplates
 import PortalModel
 
 /// Markdown → HTML through cmark-gfm with the GitHub extensions. Raw HTML in
@@ -18,7 +19,8 @@ public enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        text.utf8CString.withUnsafeBufferPointer { buf in
+        // cmark passes control characters through; the page must not carry them.
+        HTMLEscaping.removingForbidden(text).utf8CString.withUnsafeBufferPointer { buf in
             cmark_parser_feed(parser, buf.baseAddress, buf.count - 1)
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
