@@ -308,9 +308,9 @@ struct TemplateParser {
                 case UInt8(ascii: "!"), UInt8(ascii: "="):
                     continue
                 case 0, UInt8(ascii: "&"):
-                    try add(.variable(Name(tag.name), escaped: tag.sigil == 0), at: tag.offset)
+                    try add(.variable(Name(tag.name, at: tag.offset), escaped: tag.sigil == 0), at: tag.offset)
                 case UInt8(ascii: ">"):
-                    try add(.partial(tag.name, indent: tag.indent), at: tag.offset)
+                    try add(.partial(tag.name, indent: tag.indent, at: tag.offset), at: tag.offset)
                 case UInt8(ascii: "/"):
                     guard stack.count > 1 else {
                         throw error(at: tag.offset, "“{{/\(tag.name)}}”前面没有对应的开始标签 (closing tag without an opening one)")
@@ -321,9 +321,9 @@ struct TemplateParser {
                         throw error(at: tag.offset, "“{{/\(tag.name)}}”与第 \(line) 行第 \(column) 列的“{{\(Character(UnicodeScalar(open.tag.sigil)))\(open.tag.name)}}”不配对 (closes a different section)")
                     }
                     switch open.tag.sigil {
-                    case UInt8(ascii: "#"): try add(.section(Name(open.tag.name), open.nodes, inverted: false), at: open.tag.offset)
-                    case UInt8(ascii: "^"): try add(.section(Name(open.tag.name), open.nodes, inverted: true), at: open.tag.offset)
-                    case UInt8(ascii: "<"): try add(.parent(open.tag.name, blocks: open.blocks, indent: open.tag.indent), at: open.tag.offset)
+                    case UInt8(ascii: "#"): try add(.section(Name(open.tag.name, at: open.tag.offset), open.nodes, inverted: false), at: open.tag.offset)
+                    case UInt8(ascii: "^"): try add(.section(Name(open.tag.name, at: open.tag.offset), open.nodes, inverted: true), at: open.tag.offset)
+                    case UInt8(ascii: "<"): try add(.parent(open.tag.name, blocks: open.blocks, indent: open.tag.indent, at: open.tag.offset), at: open.tag.offset)
                     default:
                         if stack[stack.count - 1].isParent {
                             stack[stack.count - 1].blocks[open.tag.name] = open.nodes

@@ -5,19 +5,31 @@ struct TemplateRenderer {
     var out: [UInt8] = []
     /// Values in scope, innermost last.
     private var scope: [TemplateValue]
-    /// Block overrides in effect (`{{<parent}}{{$block}}…`).
-    private var overrides: [String: [Node]] = [:]
+    /// Block overrides in effect (`{{<parent}}{{$block}}…`), each with the
+    /// template it was written in (where its tags are).
+    private var overrides: [String: (nodes: [Node], origin: Origin)] = [:]
+    private typealias Origin = (name: String, template: Template)
     /// Whitespace every output line starts with (inside standalone partials).
     private var indent: [UInt8] = []
     private var atLineStart = false
     /// Partials nested this deep stop, so a theme that includes itself ends.
     private var partialDepth = 0
     private static let maxPartialDepth = 64
+    /// The template being rendered, for placing misses.
+    private var current: Origin
+    /// Names the context lacked and partials the set lacked.
+    private(set) var misses = Set<TemplateMiss>()
 
-    init(templates: [String: Template], context: TemplateValue) {
+    init(templates: [String: Template], context: TemplateValue, name: String, template: Template) {
         self.templates = templates
         scope = [context]
+        current = (name, template)
         out.reserveCapacity(16 * 1024)
+    }
+
+    private mutating func missed(_ name: String, at offset: Int, _ kind: TemplateMiss.Kind) {
+        let (line, column) = current.template.position(of: offset)
+        misses.insert(TemplateMiss(template: current.name, line: line, column: column, name: name, kind: kind))
     }
 
     mutating func render(_ nodes: [Node]) {
@@ -26,7 +38,7 @@ struct TemplateRenderer {
             case .text(let bytes):
                 write(bytes)
             case .variable(let name, let escaped):
-                guard let value = lookUp(name) else { continue }
+                guard let value = lookUp(name) else { missed(name.text, at: name.offset, .value); continue }
                 switch value {
                 case .text(let text):
                     guard !text.isEmpty else { continue }
@@ -40,6 +52,7 @@ struct TemplateRenderer {
                 }
             case .section(let name, let body, let inverted):
                 let value = lookUp(name)
+                if value == nil { missed(name.text, at: name.offset, .value) }
                 if inverted {
                     if !(value?.isTruthy ?? false) { render(body) }
                     continue
@@ -60,17 +73,18 @@ struct TemplateRenderer {
                 default:
                     continue
                 }
-            case .partial(let name, let partialIndent):
+            case .partial(let name, let partialIndent, let offset):
                 // A partial is its own template: blocks of an enclosing parent do not reach into it.
                 let kept = overrides
                 overrides = [:]
-                include(name, indent: partialIndent)
+                include(name, indent: partialIndent, at: offset)
                 overrides = kept
-            case .parent(let name, let blocks, let parentIndent):
+            case .parent(let name, let blocks, let parentIndent, let offset):
                 // The outermost override of a block wins (the child's over its parent's).
                 let kept = overrides
-                overrides = blocks.merging(kept) { _, outer in outer }
-                include(name, indent: parentIndent)
+                let origin = current
+                overrides = blocks.mapValues { ($0, origin) }.merging(kept) { _, outer in outer }
+                include(name, indent: parentIndent, at: offset)
                 overrides = kept
             case .block(let name, let defaultBody, let blockIndent):
                 let keptIndent = indent
@@ -78,14 +92,25 @@ struct TemplateRenderer {
                     indent += blockIndent
                     atLineStart = true
                 }
-                render(overrides[name] ?? defaultBody)
+                if let override = overrides[name] {
+                    let keptCurrent = current
+                    current = override.origin
+                    render(override.nodes)
+                    current = keptCurrent
+                } else {
+                    render(defaultBody)
+                }
                 indent = keptIndent
             }
         }
     }
 
-    private mutating func include(_ name: String, indent extra: [UInt8]) {
-        guard let template = templates[name], partialDepth < Self.maxPartialDepth else { return }
+    private mutating func include(_ name: String, indent extra: [UInt8], at offset: Int) {
+        guard let template = templates[name] else { missed(name, at: offset, .partial); return }
+        guard partialDepth < Self.maxPartialDepth else { return }
+        let keptCurrent = current
+        current = (name, template)
+        defer { current = keptCurrent }
         let keptIndent = indent
         partialDepth += 1
         if !extra.isEmpty {

@@ -15,9 +15,17 @@ public struct TemplateSet: Sendable {
     /// The template `name` rendered with `context` as UTF-8 bytes; empty when
     /// there is no such template. A missing partial renders as nothing.
     public func render(_ name: String, context: TemplateValue) -> [UInt8] {
+        var misses = Set<TemplateMiss>()
+        return render(name, context: context, misses: &misses)
+    }
+
+    /// The same, also telling which names the context lacked and which
+    /// partials the set lacked (each place once), for strict themes.
+    public func render(_ name: String, context: TemplateValue, misses: inout Set<TemplateMiss>) -> [UInt8] {
         guard let template = templates[name] else { return [] }
-        var renderer = TemplateRenderer(templates: templates, context: context)
+        var renderer = TemplateRenderer(templates: templates, context: context, name: name, template: template)
         renderer.render(template.nodes)
+        misses.formUnion(renderer.misses)
         return renderer.out
     }
 }

@@ -25,6 +25,9 @@ public enum SiteBuilder {
         /// Asked before each route: when it says yes, the build stops and throws
         /// `BuildStopped` (a preview starting over after another save).
         public var shouldStop: (@Sendable () -> Bool)?
+        /// A template naming a value its page lacks, or a missing partial, is
+        /// an error (`--strict`) instead of a warning.
+        public var strictTemplates = false
 
         public init(date: SimpleDate, baseURL: String? = nil, progress: (@Sendable (Int, Int, Int) -> Void)? = nil) {
             self.date = date
@@ -139,6 +142,7 @@ public enum SiteBuilder {
         }
         var diagnostics = DiagnosticList()
         diagnostics.add(contentsOf: links.broken(existing: allPaths))
+        diagnostics.add(contentsOf: theme.missDiagnostics(strict: options.strictTemplates))
         clock.lap("links")
         return Summary(paths: paths, diagnostics: diagnostics,
                        renderedRoutes: outcomes.filter { !$0.reused }.count, reusedRoutes: outcomes.filter(\.reused).count)

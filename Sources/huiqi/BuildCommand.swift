@@ -24,13 +24,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "接管没有 huiqi 文件清单的非空输出目录，并替换与网站文件同名的非 huiqi 文件 (take over a non-empty output folder huiqi did not make)")
     var force = false
 
+    @Flag(name: .long, help: "模板引用不存在的值或局部模板时报错（默认为警告） (a template naming a missing value or partial is an error, not a warning)")
+    var strict = false
+
     func run() throws {
         let started = Date()
         let date = try options.buildDate()
         if let baseURL, !(WebURL.isValidHTTP(baseURL) && baseURL.hasSuffix("/")) {
             throw ValidationError("--base-url 应为以 / 结尾的 http(s) 地址 (must be an http(s) URL ending in /): \(baseURL)")
         }
-        let inputs = options.pipelineInputs(.init(date: date, baseURL: baseURL, progress: ProgressLine.onTerminal()))
+        var siteOptions = SiteBuilder.Options(date: date, baseURL: baseURL, progress: ProgressLine.onTerminal())
+        siteOptions.strictTemplates = strict
+        let inputs = options.pipelineInputs(siteOptions)
         var publishing = Publisher.Options(gzip: gzip, force: force)
         publishing.protect(content: inputs.contentDirectory, theme: inputs.themeDirectory)
         let result: BuildPipeline.Result

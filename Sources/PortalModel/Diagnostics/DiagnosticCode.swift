@@ -1,7 +1,7 @@
 /// Every diagnostic code Huiqi emits. Codes are stable: editors' tools and CI
 /// scripts match on them. The letter says where the problem lives:
 /// F file, V value/field (any kind), S site.yml, I institution, P product,
-/// L policy, D disclosure (四张清单), G ledger (台账), E event, K link.
+/// L policy, D disclosure (四张清单), G ledger (台账), E event, K link, T template.
 public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     // Files
     case F001, F002, F003, F004, F005, F006, F007
@@ -23,10 +23,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     case E001
     // Links in the output
     case K001
+    // Templates of the theme
+    case T001, T002
 
     public var defaultSeverity: Severity {
         switch self {
-        case .V003, .V015, .D005, .D006, .G003: return .warning
+        case .V003, .V015, .D005, .D006, .G003, .T001, .T002: return .warning
         default: return .error
         }
     }
@@ -87,6 +89,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         case .G004: return "报送日须在 1–31 之间 (report day out of 1..31)"
         case .E001: return "活动结束时间早于开始时间 (event ends before it starts)"
         case .K001: return "站内链接指向不存在的页面 (internal link to a missing page)"
+        case .T001: return "模板引用了页面数据中没有的值 (template names a value the page lacks; warning, error with --strict)"
+        case .T002: return "模板引用了不存在的局部模板 (template names a missing partial; warning, error with --strict)"
         }
     }
 }

@@ -67,7 +67,7 @@ struct PageShell {
             page["href"] = root + (page["url"] as? String ?? "")
             return page
         }
-        c["section_" + section.replacingOccurrences(of: "-", with: "_")] = true
+        c["isHome"] = section == "home"
         return c
     }
 

@@ -15,6 +15,10 @@ public struct Theme: @unchecked Sendable {
     let fingerprint: UInt64
     /// The card partials this theme has (see `Fragments`).
     let fragmentNames: [String]
+    /// The templates folder, for placing template diagnostics.
+    let templatesPath: String
+    /// Names the contexts lacked and partials the theme lacked, from every render.
+    let misses = MissLog()
 
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
@@ -74,7 +78,7 @@ public struct Theme: @unchecked Sendable {
             fingerprint.add(published)
         }
         return Theme(templates: templates, assetPaths: assetPaths, assetFiles: assetFiles, fingerprint: fingerprint.value,
-                     fragmentNames: fragmentNames)
+                     fragmentNames: fragmentNames, templatesPath: templatesDir.path)
     }
 
     /// Every template a route renders (see `RoutePlan`); a theme without one
@@ -87,10 +91,41 @@ public struct Theme: @unchecked Sendable {
 
     /// The page `template` renders for `context`, as UTF-8 bytes.
     func render(_ context: any TemplateObject, template: String) -> [UInt8] {
-        templates.render(template, context: .object(context))
+        var missed = Set<TemplateMiss>()
+        let bytes = templates.render(template, context: .object(context), misses: &missed)
+        if !missed.isEmpty { misses.add(missed) }
+        return bytes
+    }
+
+    /// What the templates named and did not find, as diagnostics at the
+    /// template's file, line and column: warnings, or errors when `strict`.
+    func missDiagnostics(strict: Bool) -> [Diagnostic] {
+        misses.all.map { miss in
+            let name = miss.template.hasSuffix(Fragments.sourceName("")) ? String(miss.template.dropLast(Fragments.sourceName("").count)) : miss.template
+            let location = SourceLocation(file: templatesPath + "/" + name + ".mustache", line: miss.line, column: miss.column)
+            switch miss.kind {
+            case .value:
+                return Diagnostic(.T001, at: location, "模板引用了页面数据中没有的值 “\(miss.name)” (the template names a value the page does not have)",
+                                  expected: "检查拼写，或在页面数据中提供该值 (check the spelling)", severity: strict ? .error : .warning)
+            case .partial:
+                return Diagnostic(.T002, at: location, "模板引用了不存在的局部模板 “\(miss.name)” (no such partial)",
+                                  expected: "在 templates/ 中添加 \(miss.name).mustache，或改正名称 (add the partial or fix its name)",
+                                  severity: strict ? .error : .warning)
+            }
+        }
     }
 
     public func has(_ template: String) -> Bool { templates.has(template) }
+}
+
+/// Template misses from all render threads, each place once.
+final class MissLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var misses = Set<TemplateMiss>()
+
+    func add(_ more: Set<TemplateMiss>) { lock.withLock { misses.formUnion(more) } }
+
+    var all: [TemplateMiss] { lock.withLock { misses.sorted() } }
 }
 
 /// FNV-1a, 64-bit: a fast, stable fingerprint for cache-busting names and caches.

@@ -37,9 +37,11 @@ enum ProductView {
                 "simple": p.aprMethod == .simple,
                 "method": p.aprMethod?.label ?? "",
             ] as [String: Any]
+        } else {
+            v["apr"] = false   // named by the templates: present, so strict templates see it
         }
-        if let fee = p.feeRate { v["feeRate"] = Format.number(fee) + "%/年" }
-        if let premium = p.premiumRate { v["premiumRate"] = Format.number(premium) + "%" }
+        v["feeRate"] = p.feeRate.map { Format.number($0) + "%/年" } ?? ""
+        v["premiumRate"] = p.premiumRate.map { Format.number($0) + "%" } ?? ""
         return v
     }
 
