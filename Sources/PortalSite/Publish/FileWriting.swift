@@ -51,18 +51,31 @@ enum FileWriting {
     static func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
     static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
 
-    /// The names in a folder (not `.` and `..`), sorted; nil when it cannot be read.
-    static func names(in directory: String) -> [String]? {
+    /// The entries of a folder (not `.` and `..`) with whether each is a
+    /// folder (from `d_type`, with an `lstat` only where the file system
+    /// does not say), in directory order; nil when it cannot be read.
+    static func entries(in directory: String) -> [(name: String, isDirectory: Bool)]? {
         guard let dir = opendir(directory) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var result: [(String, Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name == "." || name == ".." { continue }
+            let type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                result.append((name, lstatus(directory + "/" + name).map(isDirectory) ?? false))
+            } else {
+                result.append((name, type == Int32(DT_DIR)))
+            }
         }
-        return names.sorted()
+        return result
+    }
+
+    /// The names in a folder (not `.` and `..`), sorted; nil when it cannot be read.
+    static func names(in directory: String) -> [String]? {
+        entries(in: directory).map { $0.map(\.name).sorted() }
     }
 
     /// Removes a folder and everything in it, never following a symbolic
@@ -70,7 +83,23 @@ enum FileWriting {
     static func removeTree(_ path: String) {
         guard let st = lstatus(path) else { return }
         guard isDirectory(st) else { unlink(path); return }
-        for name in names(in: path) ?? [] { removeTree(path + "/" + name) }
+        removeContents(path)
         rmdir(path)
+    }
+
+    private static func removeContents(_ directory: String) {
+        guard let entries = entries(in: directory) else { return }
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        defer { if fd >= 0 { close(fd) } }
+        for (name, isFolder) in entries {
+            if isFolder {
+                removeContents(directory + "/" + name)
+                if fd >= 0 { unlinkat(fd, name, AT_REMOVEDIR) } else { rmdir(directory + "/" + name) }
+            } else if fd >= 0 {
+                unlinkat(fd, name, 0)
+            } else {
+                unlink(directory + "/" + name)
+            }
+        }
     }
 }

@@ -250,42 +250,42 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     /// has a file of the same path is replaced only with `--force`.
     private func carryForeignFiles(keep: Set<String>) throws {
         var conflicts: [String] = []
+        let staged = lock.withLock { (files: entries, folders: directories) }
         func walk(_ directory: String) throws {
             let full = directory.isEmpty ? outputPath : outputPath + "/" + directory
-            guard let names = FileWriting.names(in: full) else {
+            guard let names = FileWriting.entries(in: full) else {
                 throw PublishError(description: "无法读取目录 (cannot read folder) \(full)")
             }
-            for name in names {
+            for (name, isFolder) in names {
                 let path = directory.isEmpty ? name : directory + "/" + name
                 if path == Manifest.fileName { continue }
-                guard let st = FileWriting.lstatus(outputPath + "/" + path) else { continue }
-                let staged = FileWriting.lstatus(staging + "/" + path)
-                if FileWriting.isDirectory(st) {
-                    if let staged, !FileWriting.isDirectory(staged) {
-                        if adopting || options.force { continue }
+                if isFolder {
+                    if staged.files[path] != nil {
+                        // A folder where the new site has a file: only what no build wrote stops it.
+                        if adopting || options.force || !containsForeign(path) { continue }
                         conflicts.append(path + "/"); continue
                     }
-                    if staged == nil, !adopting, !containsForeign(path) { continue }
-                    if staged == nil {
-                        try makeFolders(path)
-                        chmod(staging + "/" + path, st.st_mode & 0o7777)
-                    }
+                    if staged.folders.contains(path) { try walk(path); continue }
+                    if !adopting, !containsForeign(path) { continue }
+                    try makeFolders(path)
+                    if let st = FileWriting.lstatus(full + "/" + name) { chmod(staging + "/" + path, st.st_mode & 0o7777) }
                     try walk(path)
                 } else if previous.entries[path] != nil || (adopting && keep.contains(path)) {
                     continue   // written by a build: kept only if the new site has it
-                } else if staged != nil {
+                } else if staged.files[path] != nil || staged.folders.contains(path) {
                     if options.force { continue }
                     conflicts.append(path)
                 } else {
                     try makeFolders(directory)
-                    guard link(outputPath + "/" + path, staging + "/" + path) == 0 else {
-                        throw PublishError(description: "无法保留不是 huiqi 写的文件 (cannot keep a file huiqi did not write) \(outputPath)/\(path): \(String(cString: strerror(errno)))")
+                    guard link(full + "/" + name, staging + "/" + path) == 0 else {
+                        throw PublishError(description: "无法保留不是 huiqi 写的文件 (cannot keep a file huiqi did not write) \(full)/\(name): \(String(cString: strerror(errno)))")
                     }
                 }
             }
         }
         try walk("")
         if !conflicts.isEmpty {
+            conflicts.sort()
             throw PublishError(description: """
                 输出目录里有 \(conflicts.count) 个不是 huiqi 写的文件，与新网站的文件同名，构建已停止以免覆盖：\(conflicts.prefix(10).joined(separator: "、"))。请移走它们，或加 --force 替换。
                 (\(conflicts.count) files in the output that huiqi did not write have paths the new site writes; move them away or add --force to replace them.)
@@ -296,12 +296,11 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     /// Whether a folder of the output holds anything the previous build did
     /// not write (an empty folder counts: builds make none).
     private func containsForeign(_ directory: String) -> Bool {
-        guard let names = FileWriting.names(in: outputPath + "/" + directory) else { return true }
+        guard let names = FileWriting.entries(in: outputPath + "/" + directory) else { return true }
         if names.isEmpty { return true }
-        for name in names {
+        for (name, isFolder) in names {
             let path = directory + "/" + name
-            guard let st = FileWriting.lstatus(outputPath + "/" + path) else { continue }
-            if FileWriting.isDirectory(st) ? containsForeign(path) : previous.entries[path] == nil { return true }
+            if isFolder ? containsForeign(path) : previous.entries[path] == nil { return true }
         }
         return false
     }
