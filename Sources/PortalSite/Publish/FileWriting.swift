@@ -1,4 +1,5 @@
 import Foundation
+import PortalModel
 
 /// Plain POSIX file operations the publisher needs, without Foundation's
 /// per-call overhead (a build writes tens of thousands of files).
@@ -84,6 +85,23 @@ enum FileWriting {
         guard let st = lstatus(path) else { return }
         guard isDirectory(st) else { unlink(path); return }
         removeContents(path)
+        rmdir(path)
+    }
+
+    /// `removeTree` on all cores: the folders two levels down (a product's
+    /// folder, say) are removed in parallel, then the levels above them.
+    static func removeTreeInParallel(_ path: String) {
+        guard let top = entries(in: path) else { return removeTree(path) }
+        var work: [String] = []
+        var folders: [String] = []
+        for (name, isFolder) in top {
+            let child = path + "/" + name
+            guard isFolder, let inner = entries(in: child) else { work.append(child); continue }
+            folders.append(child)
+            work += inner.map { child + "/" + $0.name }
+        }
+        _ = ParallelMap.map(work) { removeTree($0) }
+        for folder in folders { rmdir(folder) }
         rmdir(path)
     }
 

@@ -27,10 +27,11 @@ struct Manifest: Sendable {
     }
 
     var text: String {
-        let records = entries.keys.sorted().map { path -> String in
-            let e = entries[path]!
-            return Self.hex(e.hash) + "\t" + String(e.size) + "\t" + path
-        }
+        var records: [String] = []
+        records.reserveCapacity(entries.count)
+        for (path, e) in entries { records.append(Self.hex(e.hash) + "\t" + String(e.size) + "\t" + path) }
+        // Sorted by path: records start with 16 hex digits and a tab, so compare after them.
+        records.sort { $0.utf8.dropFirst(17).lexicographicallyPrecedes($1.utf8.dropFirst(17)) }
         return SealedText.seal(header: Self.header, records: records)
     }
 

@@ -204,6 +204,7 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     }
 
     private func publish(paths: [String]) throws {
+        var clock = StageClock()
         var expected = Set(paths)
         if options.gzip {
             for p in paths {
@@ -215,7 +216,9 @@ public final class Publisher: OutputSink, @unchecked Sendable {
             let missing = expected.subtracting(made.keys).sorted().prefix(5)
             throw PublishError(description: "内部错误：暂存目录缺少文件 (internal error: staged files missing) \(missing.joined(separator: ", "))")
         }
+        clock.lap("  check staged files")
         if updating { try carryForeignFiles(keep: expected) }
+        clock.lap("  carry foreign files")
         let manifest = Manifest(entries: made)
         guard FileWriting.write(Array(manifest.text.utf8), to: staging + "/" + Manifest.fileName) else {
             throw PublishError(description: "无法写入 (cannot write) \(staging)/\(Manifest.fileName): \(String(cString: strerror(errno)))")
@@ -225,9 +228,11 @@ public final class Publisher: OutputSink, @unchecked Sendable {
             guard huiqi_exchange(staging, outputPath) == 0 else {
                 throw PublishError(description: "无法切换到新构建 (cannot swap in the new build) \(outputPath): \(String(cString: strerror(errno)))")
             }
+            clock.lap("  manifest and swap")
             // The staging name now holds the previous tree: files the previous
             // build wrote, and links to files it did not (still in the new tree).
-            FileWriting.removeTree(staging)
+            FileWriting.removeTreeInParallel(staging)
+            clock.lap("  remove the previous tree")
         } else {
             guard huiqi_rename_noreplace(staging, outputPath) == 0 else {
                 throw PublishError(description: "无法放置新构建 (cannot put the new build in place) \(outputPath): \(String(cString: strerror(errno)))")
@@ -238,6 +243,7 @@ public final class Publisher: OutputSink, @unchecked Sendable {
         let recorded = lock.withLock { states }
         do {
             try recorded.save(to: statesPath, manifest: manifest.identity)
+            clock.lap("  file states")
         } catch {
             // The site is published; the next build only reads its files once more.
             unlink(statesPath)
