@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: publishing swaps folders with renameat2(RENAME_EXCHANGE), the
+// preview watches files with inotify, and caches read st_mtim and
+// /proc/self/exe. Other systems would need those behind #if os(...) first.
 let package = Package(
     name: "Huiqi",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "huiqi", targets: ["huiqi"]),
         .library(name: "QRCode", targets: ["QRCode"]),
@@ -34,19 +36,21 @@ let package = Package(
         .target(name: "PortalCheck", dependencies: ["PortalModel"]),
         // Routes, page contexts, Markdown, templates, feeds, search index, publishing.
         .target(name: "PortalSite", dependencies: [
-            "PortalModel", "PortalCheck", "QRCode", "CCmarkGFM", "CZlib", "CFileSystem", "MustacheTemplates",
+            "PortalModel", "QRCode", "CCmarkGFM", "CZlib", "CFileSystem", "MustacheTemplates",
         ]),
+        // Load -> check -> build: the one place the rules and the site meet.
+        .target(name: "PortalBuild", dependencies: ["PortalModel", "PortalCheck", "PortalSite"]),
         // Live preview for editors: serves the last good build, rebuilds on change, reloads pages.
         .target(name: "PortalServe", dependencies: [
-            "PortalModel", "PortalCheck", "PortalSite",
+            "PortalModel", "PortalCheck", "PortalSite", "PortalBuild",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "huiqi", dependencies: [
-            "PortalModel", "PortalCheck", "PortalSite", "PortalServe", "QRCode",
+            "PortalModel", "PortalCheck", "PortalSite", "PortalBuild", "PortalServe", "QRCode",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "MustacheTemplatesTests", dependencies: ["MustacheTemplates"]),
-        .testTarget(name: "PortalTests", dependencies: ["PortalModel", "PortalCheck", "PortalSite"]),
+        .testTarget(name: "PortalTests", dependencies: ["PortalModel", "PortalCheck", "PortalSite", "PortalBuild"]),
     ]
 )

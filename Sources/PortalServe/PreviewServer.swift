@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PortalBuild
 import PortalModel
 import PortalSite
 

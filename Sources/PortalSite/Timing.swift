@@ -1,15 +1,16 @@
 import Foundation
 
 /// Stage times on stderr when HUIQI_TIMING is set (for profiling the build).
-struct StageClock {
-    static let enabled = ProcessInfo.processInfo.environment["HUIQI_TIMING"] != nil
+public struct StageClock {
+    public static let enabled = ProcessInfo.processInfo.environment["HUIQI_TIMING"] != nil
     var last = Date()
+    public init() {}
     static func note(_ text: @autoclosure () -> String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data(("[timing]   " + text() + "\n").utf8))
     }
 
-    mutating func lap(_ name: String) {
+    public mutating func lap(_ name: String) {
         guard Self.enabled else { return }
         let now = Date()
         FileHandle.standardError.write(String(format: "[timing] %@ %.3fs\n", name, now.timeIntervalSince(last)).data(using: .utf8)!)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortalBuild
 import PortalModel
 import PortalSite
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import PortalModel
+@testable import PortalBuild
+import PortalModel
 @testable import PortalSite
 
 /// Hostile event text must stay inside its own iCalendar property (RFC 5545).

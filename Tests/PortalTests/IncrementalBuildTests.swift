@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import PortalModel
+@testable import PortalBuild
+import PortalModel
 @testable import PortalSite
 
 /// Incremental builds must give the same site as a full build, render only

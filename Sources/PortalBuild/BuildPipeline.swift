@@ -1,9 +1,12 @@
 import Foundation
 import PortalCheck
 import PortalModel
+import PortalSite
 
 /// Load → check → build, the sequence both `huiqi build` and `huiqi serve`
-/// run. Stops after the check when there are errors, so nothing is rendered
+/// run. It lives in its own target so that the site (routes, pages,
+/// publishing) depends on the model alone and not on the rules: dependencies
+/// run model → check and model → site, and only this step joins them. Stops after the check when there are errors, so nothing is rendered
 /// from content that is known to be wrong.
 public enum BuildPipeline {
     public struct Inputs: Sendable {
