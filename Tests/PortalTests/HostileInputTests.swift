@@ -247,6 +247,8 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(Excerpt.of(String(repeating: "a", count: 80)), String(repeating: "a", count: 80))
         XCTAssertEqual(Excerpt.of(String(repeating: "a", count: 81)), String(repeating: "a", count: 79) + "…")
         XCTAssertEqual(Excerpt.of("a\u{1B}[2Jb\nc"), "a\u{FFFD}[2Jb\u{FFFD}c")
+        // One Character with 500 combining marks is 501 scalars: cut too.
+        XCTAssertLessThanOrEqual(Excerpt.of("e" + String(repeating: "\u{0301}", count: 500)).unicodeScalars.count, 80)
     }
 
     func testBinaryFileIsNotQuoted() throws {

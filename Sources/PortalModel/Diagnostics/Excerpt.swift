@@ -4,18 +4,23 @@
 /// either. Control characters are shown as � so a quote cannot move the
 /// cursor or hide the rest of the line.
 public enum Excerpt {
-    /// Characters kept, the … included.
+    /// Unicode scalars kept, the … included. Scalars, not Characters: one
+    /// Character may carry any number of combining marks ("Zalgo" text).
     public static let maxCharacters = 80
 
     /// `s` cut to `maxCharacters` with a closing …; reads no more of `s` than it keeps.
     public static func of(_ s: some StringProtocol) -> String {
-        var kept: [Character] = []
-        for ch in s {
-            if kept.count == maxCharacters {
-                // There is more than fits: keep room for the ….
-                return String(kept.prefix(maxCharacters - 1)) + "…"
+        var kept = String.UnicodeScalarView()
+        var count = 0
+        for scalar in s.unicodeScalars {
+            if count == maxCharacters {
+                // There is more than fits: make room for the ….
+                var cut = String(String.UnicodeScalarView(kept.prefix(maxCharacters - 1)))
+                cut.append("…")
+                return cut
             }
-            kept.append(ch.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? "\u{FFFD}" : ch)
+            kept.append(scalar.value < 0x20 || scalar.value == 0x7F ? "\u{FFFD}" : scalar)
+            count += 1
         }
         return String(kept)
     }
