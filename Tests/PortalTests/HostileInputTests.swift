@@ -251,6 +251,15 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThanOrEqual(Excerpt.of("e" + String(repeating: "\u{0301}", count: 500)).unicodeScalars.count, 80)
     }
 
+    func testEveryDiagnosticKeepsQuotesShort() {
+        // A rule that interpolates a value without Excerpt (the link checker quotes hrefs) is cut all the same.
+        let long = String(repeating: "../", count: 10_000)
+        let d = Diagnostic(.K001, at: SourceLocation(file: "site/x.html"), "链接 “\(long)” 指向不存在的页面 \(long) (broken internal link)")
+        XCTAssertLessThanOrEqual(d.message.unicodeScalars.count, Excerpt.maxMessage)
+        XCTAssertTrue(d.message.hasPrefix("链接 “" + String(long.prefix(79)) + "…”"), d.message)
+        XCTAssertEqual(Diagnostic(.V001, at: SourceLocation(file: "x"), "短 “值”").message, "短 “值”")
+    }
+
     func testBinaryFileIsNotQuoted() throws {
         let (_, all) = try load(MiniPortal()) { dir in
             try Data("title: 秘密内容\u{0}\u{0}place: x\n".utf8).write(to: dir.appendingPathComponent("events/bin.yml"))

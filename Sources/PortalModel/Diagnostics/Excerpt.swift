@@ -27,4 +27,25 @@ public enum Excerpt {
 
     /// The excerpt in Chinese quotation marks, as diagnostics write values.
     public static func quoted(_ s: some StringProtocol) -> String { "“" + of(s) + "”" }
+
+    /// Longest message a diagnostic keeps: labels, a quote and an explanation fit many times over.
+    public static let maxMessage = 600
+
+    /// A whole message made safe: every “quote” in it cut to an excerpt, and
+    /// the message to `maxMessage` scalars. Diagnostic's init applies it, so a
+    /// rule that forgets to quote through `quoted` (or quotes a value it did
+    /// not expect to be long, like a link) still prints a short line.
+    public static func bounded(_ message: String) -> String {
+        guard message.unicodeScalars.count > maxCharacters else { return message }
+        var out = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "“"), let close = rest[open...].firstIndex(of: "”") {
+            out += rest[..<open]
+            out += quoted(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        guard out.unicodeScalars.count > maxMessage else { return out }
+        return String(String.UnicodeScalarView(out.unicodeScalars.prefix(maxMessage - 1))) + "…"
+    }
 }
