@@ -46,6 +46,11 @@ class Case:
                        if p.is_file() and not p.is_symlink() and "schemas" not in p.parts)
         return rng.choice(names)
 
+    def kind_folder(self, rng):
+        """A kind's folder (products/, pages/, ...): names at the top other than site.yml are not content."""
+        folders = sorted(p for p in self.content.iterdir() if p.is_dir() and not p.is_symlink() and p.name != "schemas")
+        return rng.choice(folders)
+
     def rel(self, path):
         return str(path.relative_to(self.content))
 
@@ -199,18 +204,18 @@ def m_symlink_outside(rng, case):
     return [case.rel(p)], True
 
 def m_symlink_loop(rng, case):
-    folder = case.files(rng).parent
+    folder = case.kind_folder(rng)
+    ext = ".md" if folder.name in ("pages", "policies") else ".yml"   # names the loader reads in that folder
     shape = rng.choice(["pair", "self", "dot", "dotdot", "dangling", "folder-out"])
     if shape == "pair":
-        a, b = folder / "loop-a.yml", folder / "loop-b.yml"
-        os.symlink("loop-b.yml", a); os.symlink("loop-a.yml", b); return [case.rel(a), case.rel(b)], True
+        a, b = folder / ("loop-a" + ext), folder / ("loop-b" + ext)
+        os.symlink(b.name, a); os.symlink(a.name, b); return [case.rel(a), case.rel(b)], True
     if shape == "folder-out":
         # A kind's folder replaced by a link to a folder outside.
         shutil.rmtree(folder); os.symlink(case.outside, folder); return [case.rel(folder)], True
-    name = folder / {"self": "self.yml", "dot": "dot.yml", "dotdot": "up.md", "dangling": "gone.yml"}[shape]
-    os.symlink({"self": "self.yml", "dot": ".", "dotdot": "..", "dangling": "nothing-here.yml"}[shape], name)
-    is_content = name.suffix in ({".md"} if folder.name in ("pages", "policies") else {".yml"})
-    return [case.rel(name)], is_content
+    name = folder / (shape + ext)
+    os.symlink({"self": name.name, "dot": ".", "dotdot": "..", "dangling": "nothing-here" + ext}[shape], name)
+    return [case.rel(name)], True
 
 def m_symlink_inside(rng, case):
     # Allowed: a link to another file of the content folder (it is then a duplicate or a misnamed id).
@@ -219,7 +224,7 @@ def m_symlink_inside(rng, case):
     os.symlink(p.name, link); return [case.rel(link)], False
 
 def m_special_file(rng, case):
-    folder = case.files(rng).parent
+    folder = case.kind_folder(rng)
     ext = ".md" if folder.name in ("pages", "policies") else ".yml"
     shape = rng.choice(["fifo", "fifo", "dir", "fifo-site"])
     if shape == "fifo-site":
