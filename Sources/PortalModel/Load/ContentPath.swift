@@ -52,6 +52,23 @@ enum ContentPath {
         return .file(readPath: readPath)
     }
 
+    /// A folder's names with the type the folder itself records for each
+    /// (readdir's d_type), so the usual case, a regular file, costs no stat
+    /// of its own: `huiqi serve` lists every folder on every rebuild.
+    static func list(_ folder: String) -> [(name: String, isRegular: Bool)]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var names: [(name: String, isRegular: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            names.append((name, entry.pointee.d_type == UInt8(DT_REG)))
+        }
+        return names
+    }
+
     /// nil for a regular file.
     static func kindName(_ mode: mode_t) -> String? {
         switch mode & S_IFMT {

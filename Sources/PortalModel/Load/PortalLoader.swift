@@ -127,7 +127,6 @@ public enum PortalLoader {
     static func listFiles(contentDirectory: URL, root: String, realRoot: String, maxBytes: Int,
                           diagnostics: inout DiagnosticList) throws -> [ContentFile] {
         var files: [ContentFile] = []
-        let fm = FileManager.default
         for kind in ContentKind.allCases where kind != .site {
             let dir = contentDirectory.appendingPathComponent(kind.folder)
             // A kind's folder may itself be a symlink: it too must stay inside.
@@ -140,7 +139,9 @@ public enum PortalLoader {
                 diagnostics.add(contentsOf: folderCollector.list)
                 continue
             }
-            guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { continue }
+            guard let entries = ContentPath.list(dir.path) else { continue }
+            let regular = Set(entries.filter(\.isRegular).map(\.name))
+            let names = entries.map(\.name)
             let allowed: Set<String> = switch kind {
             case .policy, .page: ["md"]
             case .product: ["yml", "yaml", "csv"]
@@ -161,10 +162,18 @@ public enum PortalLoader {
                 // `isDirectory: false`: without it, Foundation asks the file system for every name.
                 let url = dir.appendingPathComponent(name, isDirectory: false)
                 let path = url.path
-                let collector = DiagnosticCollector()
-                guard let readPath = admit(path, displayPath: displayPath, realRoot: realRoot, into: collector) else {
-                    diagnostics.add(contentsOf: collector.list)
-                    continue
+                // A regular file (as the folder says) is read as it is; anything
+                // else is looked at first. BoundedRead checks the opened file again.
+                let readPath: String
+                if regular.contains(name) {
+                    readPath = path
+                } else {
+                    let collector = DiagnosticCollector()
+                    guard let admitted = admit(path, displayPath: displayPath, realRoot: realRoot, into: collector) else {
+                        diagnostics.add(contentsOf: collector.list)
+                        continue
+                    }
+                    readPath = admitted
                 }
                 files.append(ContentFile(kind: kind, url: url, path: path, displayPath: displayPath,
                                          id: stem, isCSV: ext == "csv", readPath: readPath, maxBytes: maxBytes))
