@@ -37,3 +37,15 @@ bench: deps
 	@command -v hugo >/dev/null && test -x /usr/bin/time || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time)
 	swift build -c release --scratch-path .build-bench --product huiqi
 	python3 bench/site/run.py --huiqi .build-bench/release/huiqi --sizes small,medium,large --runs 3 --large-runs 1 --large-quick
+
+# Fuzzing check and build with hostile content (Tests/e2e/test_fuzz.py): FUZZ_COUNT inputs
+# (default 5000, `check` on each, `build` on every 10th), each run limited to 20 s and 2 GB;
+# prints the counts of inputs, crashes, hangs and memory-limit hits. FUZZ_SEED picks other inputs.
+FUZZ_COUNT ?= 5000
+FUZZ_SEED ?= 20261129
+.PHONY: fuzz
+fuzz: deps
+	swift build --product huiqi
+	@python3 -c "import pytest" 2>/dev/null || python3 -m pip install -q pytest
+	HUIQI_BIN=.build/debug/huiqi HUIQI_FUZZ_COUNT=$(FUZZ_COUNT) HUIQI_FUZZ_SEED=$(FUZZ_SEED) \
+	  python3 -m pytest -q -s -p no:cacheprovider Tests/e2e/test_fuzz.py

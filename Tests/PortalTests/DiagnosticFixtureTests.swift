@@ -59,6 +59,44 @@ final class DiagnosticFixtureTests: XCTestCase {
         try expect(.F007, "events/Bad_Name.yml", line: 1, column: 1, { $0.files["events/Bad_Name.yml"] = "title: x" })
     }
 
+    func testF008FileLargerThanMaxFileKB() throws {
+        // 2 KB of summary against a 1 KB limit set in site.yml.
+        try expect(.F008, "products/loan-a.yml", line: 1, column: 1, { p in
+            p.files["site.yml"]! += "\nrules:\n  maxFileKB: 1"
+            replace(&p, "products/loan-a.yml", "summary: 测试用信用贷款", "summary: " + String(repeating: "x", count: 2048))
+        })
+    }
+
+    func testF009AliasExpansion() throws {
+        // 4 levels of 10 aliases: level 3's anchor stands for 1 111 nodes, so
+        // the 8th alias on line 4 passes 10 000 expanded nodes (110 + 1 110 + 8 × 1 111).
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...4 { bomb += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        try expect(.F009, "products/bomb.yml", line: 4, column: 10 + 7 * 5, { $0.files["products/bomb.yml"] = bomb })
+    }
+
+    func testF010NestedTooDeep() throws {
+        // Block sequences, one more level per line: level 101 is on line 101.
+        let deep = (0..<150).map { String(repeating: "  ", count: $0) + "-" }.joined(separator: "\n")
+        try expect(.F010, "ledgers/deep.yml", line: 101, column: 201, { $0.files["ledgers/deep.yml"] = deep })
+    }
+
+    func testF011SymlinkOutOfContent() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("huiqi-outside-\(UUID().uuidString).yml")
+        try Data("secret: 不应出现\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try expect(.F011, "products/linked.yml", line: 1, column: 1, { _ in }) { dir in
+            try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("products/linked.yml").path,
+                                                       withDestinationPath: outside.path)
+        }
+    }
+
+    func testF012FIFO() throws {
+        try expect(.F012, "events/pipe.yml", line: 1, column: 1, { _ in }) { dir in
+            XCTAssertEqual(mkfifo(dir.appendingPathComponent("events/pipe.yml").path, 0o644), 0)
+        }
+    }
+
     func testV001MissingMandatory() throws {
         try expect(.V001, "institutions/bank-a.yml", line: 1, column: 1, { replace(&$0, "institutions/bank-a.yml", "address: 测试路1号\n", "") })
     }

@@ -15,7 +15,7 @@ enum DisclosureRules {
                     }
                 } else {
                     c.report(.D001, d.source, field: "institution", specs: specs,
-                             "找不到机构 “\(d.institution)” (no institution with this id)",
+                             "找不到机构 \(Excerpt.quoted(d.institution)) (no institution with this id)",
                              expected: ProductRules.nearby(d.institution, in: c.institutions.keys.sorted()))
                 }
             }
@@ -47,8 +47,8 @@ enum DisclosureRules {
                 let product = c.productsByID[productID]
                 if product == nil || product!.institution != d.institution {
                     c.report(.D009, d.source, field: "credit[\(i)].product", specs: specs,
-                             product == nil ? "找不到产品 “\(productID)” (no product with this id)"
-                                            : "产品 “\(productID)” 不属于本行 (belongs to \(product!.institution))")
+                             product == nil ? "找不到产品 \(Excerpt.quoted(productID)) (no product with this id)"
+                                            : "产品 \(Excerpt.quoted(productID)) 不属于本行 (belongs to \(product!.institution))")
                 }
             }
         }

@@ -9,13 +9,13 @@ enum InstitutionRules {
                 case .valid: break
                 case .wrongLength(let n):
                     c.report(.I001, i.source, field: "creditCode", specs: Schemas.institution,
-                             "“\(i.creditCode)” 共 \(n) 位，应为 18 位 (\(n) characters, need 18)", expected: expected)
+                             "\(Excerpt.quoted(i.creditCode)) 共 \(n) 位，应为 18 位 (\(n) characters, need 18)", expected: expected)
                 case .invalidCharacter(let ch, let pos):
                     c.report(.I001, i.source, field: "creditCode", specs: Schemas.institution,
-                             "第 \(pos) 位 “\(ch)” 不是允许的字符 (character not allowed)", expected: expected)
+                             "第 \(pos) 位 \(Excerpt.quoted(String(ch))) 不是允许的字符 (character not allowed)", expected: expected)
                 case .wrongCheckCharacter(let right):
                     c.report(.I001, i.source, field: "creditCode", specs: Schemas.institution,
-                             "“\(i.creditCode)” 校验码不正确，按前 17 位计算末位应为 \(right) (check character should be \(right)); 请核对代码是否抄错",
+                             "\(Excerpt.quoted(i.creditCode)) 校验码不正确，按前 17 位计算末位应为 \(right) (check character should be \(right)); 请核对代码是否抄错",
                              expected: expected)
                 }
             }

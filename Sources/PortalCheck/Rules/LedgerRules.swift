@@ -5,7 +5,7 @@ enum LedgerRules {
         let specs = Schemas.ledger
         for l in c.portal.ledgers {
             if let plan = l.plan, !c.policyIDs.contains(plan) {
-                c.report(.G002, l.source, field: "plan", specs: specs, "找不到政策 “\(plan)” (no policy with this id)",
+                c.report(.G002, l.source, field: "plan", specs: specs, "找不到政策 \(Excerpt.quoted(plan)) (no policy with this id)",
                          expected: ProductRules.nearby(plan, in: c.policyIDs.sorted()))
             }
             for (position, item) in l.items.enumerated() where item.seq != position + 1 {
@@ -16,7 +16,7 @@ enum LedgerRules {
             for item in l.items {
                 for m in item.overdueMilestones(on: c.date) {
                     c.report(.G003, l.source, field: "items[\(item.index)].milestones", specs: specs,
-                             "第 \(item.seq) 项“\(m.what)”应于 \(m.due) 完成，此后没有进展记录 (overdue, no later progress)",
+                             "第 \(item.seq) 项\(Excerpt.quoted(m.what))应于 \(m.due) 完成，此后没有进展记录 (overdue, no later progress)",
                              expected: "在 progress 中补充 \(m.due) 之后的进展")
                 }
             }

@@ -6,7 +6,7 @@ enum PolicyRules {
         for p in c.portal.policies {
             if p.source.has("docNumber"), !isDocNumber(p.docNumber) {
                 c.report(.L001, p.source, field: "docNumber", specs: specs,
-                         "“\(p.docNumber)” 不是规范文号：年份应写在六角括号〔〕内，以“号”结尾 (year in 〔〕, ending in 号)",
+                         "\(Excerpt.quoted(p.docNumber)) 不是规范文号：年份应写在六角括号〔〕内，以“号”结尾 (year in 〔〕, ending in 号)",
                          expected: "机关代字〔年份〕序号号，或 无文号", example: "docNumber: 烟营办便函〔2023〕8号")
             }
             if let issued = p.issued, let effective = p.effective, effective < issued {

@@ -7,7 +7,7 @@ enum ProductRules {
             let institution = c.institutions[p.institution]
             if p.source.has("institution"), !p.institution.isEmpty, institution == nil {
                 c.report(.P001, p.source, field: "institution", specs: specs,
-                         "找不到机构 “\(p.institution)” (no institution with this id)",
+                         "找不到机构 \(Excerpt.quoted(p.institution)) (no institution with this id)",
                          expected: "content/institutions/ 中已有的机构编号：" + nearby(p.institution, in: c.institutions.keys.sorted()))
             }
             if p.source.has("category") {
@@ -40,7 +40,7 @@ enum ProductRules {
             }
             for (i, policy) in p.policies.enumerated() where !c.policyIDs.contains(policy) {
                 c.report(.P015, p.source, field: "policies", specs: specs,
-                         "第 \(i + 1) 项：找不到政策 “\(policy)” (no policy with this id)",
+                         "第 \(i + 1) 项：找不到政策 \(Excerpt.quoted(policy)) (no policy with this id)",
                          expected: "content/policies/ 中已有的政策编号：" + nearby(policy, in: c.policyIDs.sorted()))
             }
             if let institution, p.source.has("category"), let allowed = allowedTypes[p.category], !allowed.contains(institution.type) {

@@ -9,15 +9,15 @@ enum SiteRules {
                      expected: "\(site.baseURL)/", example: "baseURL: https://jrfw.example.gov.cn/")
         }
         if let code = site.siteCode, !isSiteCode(code) {
-            c.report(.S002, site.source, field: "siteCode", specs: specs, "“\(code)” 不是政府网站标识码",
+            c.report(.S002, site.source, field: "siteCode", specs: specs, "\(Excerpt.quoted(code)) 不是政府网站标识码",
                      expected: "10 位数字，或 bm 加 8 位数字", example: "siteCode: \"3706000001\"")
         }
         if let icp = site.icp, !isICP(icp) {
-            c.report(.S003, site.source, field: "icp", specs: specs, "“\(icp)” 不是 ICP 备案号格式",
+            c.report(.S003, site.source, field: "icp", specs: specs, "\(Excerpt.quoted(icp)) 不是 ICP 备案号格式",
                      expected: "省份简称 + ICP备 + 8 位数字 + 号，可带 -序号", example: "icp: 鲁ICP备12345678号")
         }
         if let psb = site.psb, psb.filter({ $0.isASCII && $0.isNumber }).count != 14 {
-            c.report(.S004, site.source, field: "psb", specs: specs, "“\(psb)” 应含 14 位数字",
+            c.report(.S004, site.source, field: "psb", specs: specs, "\(Excerpt.quoted(psb)) 应含 14 位数字",
                      expected: "省份简称 + 公网安备 + 14 位数字 + 号", example: "psb: 鲁公网安备 37060202000001号")
         }
     }

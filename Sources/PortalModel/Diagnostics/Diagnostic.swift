@@ -26,7 +26,8 @@ public struct Diagnostic: Sendable, Hashable {
         self.code = code
         self.severity = severity ?? code.defaultSeverity
         self.location = location
-        self.message = message
+        // Every stage's messages pass here: quotes stay excerpts whoever wrote the rule.
+        self.message = Excerpt.bounded(message)
         self.field = field
         self.label = label
         self.expected = expected

@@ -4,7 +4,7 @@
 /// L policy, D disclosure (四张清单), G ledger (台账), E event, K link, T template.
 public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     // Files
-    case F001, F002, F003, F004, F005, F006, F007
+    case F001, F002, F003, F004, F005, F006, F007, F008, F009, F010, F011, F012
     // Values in any kind of file
     case V001, V002, V003, V004, V005, V006, V007, V008, V009, V010, V011, V012, V013, V014, V015
     // site.yml
@@ -43,6 +43,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         case .F005: return "CSV 格式错误 (malformed CSV)"
         case .F006: return "无法读取文件 (file cannot be read)"
         case .F007: return "文件名不是合法编号 (file name is not a valid id)"
+        case .F008: return "文件超过大小上限 rules.maxFileKB (file larger than the limit)"
+        case .F009: return "YAML 节点或别名展开过多 (too many YAML nodes, or aliases expanding to too many)"
+        case .F010: return "YAML 嵌套过深 (YAML nested too deep)"
+        case .F011: return "符号链接指向内容目录之外或无法解析 (symlink leads outside the content folder, or loops)"
+        case .F012: return "不是普通文件（目录、管道、套接字、设备）(not a regular file: folder, FIFO, socket, device)"
         case .V001: return "缺少必填字段 (mandatory field missing)"
         case .V002: return "字段类型错误 (wrong type)"
         case .V003: return "未知字段 (unknown key; warning, nearest known key suggested)"

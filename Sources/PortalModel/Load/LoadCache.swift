@@ -24,7 +24,7 @@ public final class LoadCache: @unchecked Sendable {
         lock.unlock()
         var stale: [Int] = []
         for (i, file) in files.enumerated() {
-            if let stamp = stamps[i], let entry = known[file.path], entry.stamp == stamp { continue }
+            if let stamp = stamps[i], let entry = known[Self.key(file)], entry.stamp == stamp { continue }
             stale.append(i)
         }
         let fresh = ParallelMap.map(stale) { load(files[$0]) }
@@ -39,16 +39,23 @@ public final class LoadCache: @unchecked Sendable {
                 result = fresh[freshIndex]
                 freshIndex += 1
             } else {
-                result = known[file.path]!.result
+                result = known[Self.key(file)]!.result
             }
             results.append(result)
-            if let stamp = stamps[i] { next[file.path] = (stamp, result) }
+            if let stamp = stamps[i] { next[Self.key(file)] = (stamp, result) }
         }
         lock.lock()
         entries = next
         lastReadCount = stale.count
         lock.unlock()
         return results
+    }
+
+    /// A file read with another size limit, or a link now leading to another
+    /// file, gives another result from the same bytes.
+    static func key(_ file: PortalLoader.ContentFile) -> String {
+        file.path == file.readPath && file.maxBytes == SiteRules.defaultMaxFileKB * 1024
+            ? file.path : "\(file.path)\u{0}\(file.readPath)\u{0}\(file.maxBytes)"
     }
 
     static func stamp(_ path: String) -> Stamp? {

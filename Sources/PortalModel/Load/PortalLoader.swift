@@ -23,6 +23,10 @@ public enum PortalLoader {
         let displayPath: String
         let id: String
         let isCSV: Bool
+        /// What is opened: `path` with a symlink (inside the content folder) resolved.
+        let readPath: String
+        /// rules.maxFileKB of site.yml, in bytes.
+        let maxBytes: Int
     }
 
     enum Item: Sendable {
@@ -46,13 +50,18 @@ public enum PortalLoader {
         var diagnostics = DiagnosticList()
         let siteCollector = DiagnosticCollector()
         let sitePath = join(root, "site.yml")
+        let realRoot = ContentPath.resolvedRoot(contentDirectory.path)
         var site = Site(source: SourceMap(file: sitePath))
-        if let node = readYAML(url: siteURL, displayPath: sitePath, collector: siteCollector) {
+        if let readPath = admit(siteURL.path, displayPath: sitePath, realRoot: realRoot, into: siteCollector),
+           let node = readYAML(path: readPath, displayPath: sitePath, maxBytes: SiteRules.defaultMaxFileKB * 1024,
+                               collector: siteCollector) {
             site = Site.read(FieldReader(root: node, specs: Schemas.site, collector: siteCollector))
         }
         diagnostics.add(contentsOf: siteCollector.list)
 
-        let files = try listFiles(contentDirectory: contentDirectory, root: root, diagnostics: &diagnostics)
+        let files = try listFiles(contentDirectory: contentDirectory, root: root, realRoot: realRoot,
+                                  maxBytes: site.rules.maxFileKB.multipliedReportingOverflow(by: 1024).partialValue,
+                                  diagnostics: &diagnostics)
         let results: [([Item], DiagnosticList)]
         if let cache {
             results = cache.results(for: files, load: loadFile)
@@ -90,12 +99,49 @@ public enum PortalLoader {
         root.isEmpty || root == "." ? rest : (root.hasSuffix("/") ? root + rest : root + "/" + rest)
     }
 
-    static func listFiles(contentDirectory: URL, root: String, diagnostics: inout DiagnosticList) throws -> [ContentFile] {
+    /// The path to read for a content name, or nil with a diagnostic saying
+    /// why it is not read (a symlink out of the folder, a FIFO, ...).
+    static func admit(_ path: String, displayPath: String, realRoot: String, into collector: DiagnosticCollector) -> String? {
+        let at = SourceLocation(file: displayPath)
+        switch ContentPath.check(path, realRoot: realRoot) {
+        case .file(let readPath):
+            return readPath
+        case .outside(let target):
+            collector.add(Diagnostic(.F011, at: at,
+                                     "符号链接指向内容目录之外（\(Excerpt.of(target))），未读取 (symlink leads outside the content folder; not read)",
+                                     expected: "把文件本身放进内容目录，或删除此链接 (put the file itself in the content folder, or remove the link)"))
+        case .unresolvable(let target, let loops):
+            collector.add(Diagnostic(.F011, at: at,
+                                     loops ? "符号链接循环（\(Excerpt.of(target))），未读取 (symlink loop; not read)"
+                                           : "符号链接指向不存在的文件（\(Excerpt.of(target))），未读取 (symlink leads nowhere; not read)",
+                                     expected: "删除或修正此链接 (remove or fix the link)"))
+        case .notRegular(let kind):
+            collector.add(Diagnostic(.F012, at: at, "这是\(kind)，不是普通文件，未读取 (not a regular file; not read)",
+                                     expected: "内容目录中只放普通文本文件 (only plain text files in the content folder)"))
+        case .unreadable(let reason):
+            collector.add(Diagnostic(.F006, at: at, "无法读取文件 (cannot read the file): \(reason)"))
+        }
+        return nil
+    }
+
+    static func listFiles(contentDirectory: URL, root: String, realRoot: String, maxBytes: Int,
+                          diagnostics: inout DiagnosticList) throws -> [ContentFile] {
         var files: [ContentFile] = []
-        let fm = FileManager.default
         for kind in ContentKind.allCases where kind != .site {
             let dir = contentDirectory.appendingPathComponent(kind.folder)
-            guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { continue }
+            // A kind's folder may itself be a symlink: it too must stay inside.
+            let folderCollector = DiagnosticCollector()
+            switch ContentPath.check(dir.path, realRoot: realRoot) {
+            case .unreadable: continue   // no such folder: the portal has none of this kind
+            case .notRegular(kind: _) where isFolder(dir.path): break
+            case .file, .notRegular, .outside, .unresolvable:
+                _ = admit(dir.path, displayPath: join(root, kind.folder), realRoot: realRoot, into: folderCollector)
+                diagnostics.add(contentsOf: folderCollector.list)
+                continue
+            }
+            guard let entries = ContentPath.list(dir.path) else { continue }
+            let regular = Set(entries.filter(\.isRegular).map(\.name))
+            let names = entries.map(\.name)
             let allowed: Set<String> = switch kind {
             case .policy, .page: ["md"]
             case .product: ["yml", "yaml", "csv"]
@@ -109,22 +155,56 @@ public enum PortalLoader {
                 let displayPath = join(root, kind.folder + "/" + name)
                 if ext != "csv", !ContentID.isValid(stem) {
                     diagnostics.add(Diagnostic(.F007, at: SourceLocation(file: displayPath),
-                                               "文件名 “\(stem)” 不能用作编号 (file name is not a valid id)",
+                                               "文件名 \(Excerpt.quoted(stem)) 不能用作编号 (file name is not a valid id)",
                                                expected: FieldKind.id.expectation, example: "kexindai.yml"))
                     continue
                 }
                 // `isDirectory: false`: without it, Foundation asks the file system for every name.
                 let url = dir.appendingPathComponent(name, isDirectory: false)
-                files.append(ContentFile(kind: kind, url: url, path: url.path, displayPath: displayPath,
-                                         id: stem, isCSV: ext == "csv"))
+                let path = url.path
+                // A regular file (as the folder says) is read as it is; anything
+                // else is looked at first. BoundedRead checks the opened file again.
+                let readPath: String
+                if regular.contains(name) {
+                    readPath = path
+                } else {
+                    let collector = DiagnosticCollector()
+                    guard let admitted = admit(path, displayPath: displayPath, realRoot: realRoot, into: collector) else {
+                        diagnostics.add(contentsOf: collector.list)
+                        continue
+                    }
+                    readPath = admitted
+                }
+                files.append(ContentFile(kind: kind, url: url, path: path, displayPath: displayPath,
+                                         id: stem, isCSV: ext == "csv", readPath: readPath, maxBytes: maxBytes))
             }
         }
         return files
     }
 
-    static func readText(url: URL, displayPath: String, allowGB18030: Bool, collector: DiagnosticCollector) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            collector.add(Diagnostic(.F006, at: SourceLocation(file: displayPath), "无法读取文件 (cannot read the file)"))
+    /// A folder (after symlinks); what a kind's folder must be.
+    static func isFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+    }
+
+    static func readText(path: String, displayPath: String, maxBytes: Int, allowGB18030: Bool,
+                         collector: DiagnosticCollector) -> String? {
+        let data: Data
+        switch BoundedRead.read(path, maxBytes: maxBytes) {
+        case .data(let d): data = d
+        case .tooLarge(let bytes):
+            collector.add(Diagnostic(.F008, at: SourceLocation(file: displayPath),
+                                     "文件大小 \(kilobytes(bytes)) KB，超过上限 \(kilobytes(Int64(maxBytes))) KB，未读取 (file is \(kilobytes(bytes)) KB, the limit is \(kilobytes(Int64(maxBytes))) KB; not read)",
+                                     expected: "拆分文件，或在 site.yml 的 rules: 下调高 maxFileKB（单个内容文件大小上限）(split the file, or raise rules.maxFileKB in site.yml)",
+                                     example: "rules:\n      maxFileKB: \((bytes + 1023) / 1024 + 1)"))
+            return nil
+        case .notRegular(let kind):
+            collector.add(Diagnostic(.F012, at: SourceLocation(file: displayPath), "这是\(kind)，不是普通文件，未读取 (not a regular file; not read)",
+                                     expected: "内容目录中只放普通文本文件 (only plain text files in the content folder)"))
+            return nil
+        case .failed(let reason):
+            collector.add(Diagnostic(.F006, at: SourceLocation(file: displayPath), "无法读取文件 (cannot read the file): \(reason)"))
             return nil
         }
         switch allowGB18030 ? TextDecoding.utf8OrGB18030(data) : TextDecoding.utf8(data) {
@@ -139,11 +219,21 @@ public enum PortalLoader {
                                                   : "文件不是 UTF-8 编码 (not UTF-8)",
                                      expected: "用编辑器另存为 UTF-8 编码 (save the file as UTF-8)"))
             return nil
+        case .binary:
+            // Nothing of it is quoted: it is not text, whatever it is.
+            collector.add(Diagnostic(.F001, at: SourceLocation(file: displayPath),
+                                     "文件含 NUL 字节，不是文本文件 (contains NUL bytes: not a text file)",
+                                     expected: "内容文件须是 UTF-8 文本 (content files are UTF-8 text)"))
+            return nil
         }
     }
 
-    static func readYAML(url: URL, displayPath: String, collector: DiagnosticCollector) -> SourceNode? {
-        guard let text = readText(url: url, displayPath: displayPath, allowGB18030: false, collector: collector) else { return nil }
+    /// Rounded up, so a file 1 byte over a limit never reads as equal to it.
+    static func kilobytes(_ bytes: Int64) -> Int64 { (bytes + 1023) / 1024 }
+
+    static func readYAML(path: String, displayPath: String, maxBytes: Int, collector: DiagnosticCollector) -> SourceNode? {
+        guard let text = readText(path: path, displayPath: displayPath, maxBytes: maxBytes, allowGB18030: false,
+                                  collector: collector) else { return nil }
         var list = DiagnosticList()
         let node = YAMLSource.parse(text, file: displayPath, diagnostics: &list)
         collector.add(contentsOf: list)
@@ -155,7 +245,7 @@ public enum PortalLoader {
         var items: [Item] = []
         switch file.kind {
         case .policy, .page:
-            if let text = readText(url: file.url, displayPath: file.displayPath, allowGB18030: false, collector: collector) {
+            if let text = readText(path: file.readPath, displayPath: file.displayPath, maxBytes: file.maxBytes, allowGB18030: false, collector: collector) {
                 guard let split = FrontMatter.split(text) else {
                     collector.add(Diagnostic(.F004, at: SourceLocation(file: file.displayPath),
                                              "缺少 front matter：文件应以 --- 开头、以 --- 结束字段部分 (front matter missing or not closed)",
@@ -173,14 +263,14 @@ public enum PortalLoader {
                 }
             }
         case .product where file.isCSV:
-            if let text = readText(url: file.url, displayPath: file.displayPath, allowGB18030: true, collector: collector) {
+            if let text = readText(path: file.readPath, displayPath: file.displayPath, maxBytes: file.maxBytes, allowGB18030: true, collector: collector) {
                 for row in ProductCSV.rows(text: text, file: file.displayPath, collector: collector) {
                     let r = FieldReader(root: row, specs: Schemas.product, collector: collector)
                     items.append(.product(Product.read(r, fileID: "")))
                 }
             }
         default:
-            if let node = readYAML(url: file.url, displayPath: file.displayPath, collector: collector) {
+            if let node = readYAML(path: file.readPath, displayPath: file.displayPath, maxBytes: file.maxBytes, collector: collector) {
                 let r = FieldReader(root: node, specs: file.kind.fields, collector: collector)
                 switch file.kind {
                 case .institution: items.append(.institution(Institution.read(r, fileID: file.id)))

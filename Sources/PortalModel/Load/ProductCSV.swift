@@ -17,7 +17,7 @@ enum ProductCSV {
             parsed = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
         } catch {
             collector.add(Diagnostic(.F005, at: SourceLocation(file: file),
-                                     "CSV 无法解析 (cannot parse CSV): \(error)",
+                                     "CSV 无法解析 (cannot parse CSV): \(Excerpt.of("\(error)"))",
                                      expected: "逗号分隔，含逗号或换行的单元格用英文双引号括起 (comma-separated; quote cells that contain commas or line breaks)"))
             return []
         }
@@ -27,8 +27,8 @@ enum ProductCSV {
             guard let path = headerPath(h) else {
                 let near = NearestKey.suggest(for: h, among: Schemas.product)
                 collector.add(Diagnostic(.V003, at: SourceLocation(file: file, line: 1, column: index + 1),
-                                         "未知列 “\(h)” (unknown column)" + (near.map { "，是否应为 \($0.key)（\($0.label)）？" } ?? ""),
-                                         field: h, expected: near?.key))
+                                         "未知列 \(Excerpt.quoted(h)) (unknown column)" + (near.map { "，是否应为 \($0.key)（\($0.label)）？" } ?? ""),
+                                         field: Excerpt.of(h), expected: near?.key))
                 continue
             }
             columns.append((path, index))

@@ -16,6 +16,7 @@ extension Site {
             if let v = rules.integer("decisionDaysMax") { s.rules.decisionDaysMax = v }
             if let v = rules.integer("expiringSoonDays") { s.rules.expiringSoonDays = v }
             if let v = rules.integer("disclosureMaxAgeDays") { s.rules.disclosureMaxAgeDays = v }
+            if let v = rules.integer("maxFileKB") { s.rules.maxFileKB = v }
             if rules.has("guaranteeFeeCaps") {
                 s.rules.guaranteeFeeCaps = rules.objectList("guaranteeFeeCaps").compactMap { c in
                     guard let rate = c.number("maxRate") else { return nil }

@@ -11,6 +11,11 @@ public struct SiteRules: Sendable {
     public var guaranteeFeeCaps = [GuaranteeFeeCap(upToAmount: 500, maxRate: 1.0), GuaranteeFeeCap(upToAmount: nil, maxRate: 1.5)]
     public var expiringSoonDays = 90
     public var disclosureMaxAgeDays = 365
+    /// Content files larger than this are refused unread (F008): one stray
+    /// export or log file must not take the build's memory. site.yml itself is
+    /// read before this is known, so it always has the default.
+    public var maxFileKB = SiteRules.defaultMaxFileKB
+    public static let defaultMaxFileKB = 10_240
 
     public init() {}
 

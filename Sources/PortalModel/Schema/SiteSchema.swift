@@ -11,6 +11,8 @@ extension Schemas {
                   help: "默认 500 万元及以下 1.0%，以上 1.5%"),
         FieldSpec("expiringSoonDays", "政策即将到期提示天数", .integer(min: 0), help: "默认 90", example: "90"),
         FieldSpec("disclosureMaxAgeDays", "四张清单更新期限", .integer(min: 1), help: "天，默认 365", example: "365"),
+        FieldSpec("maxFileKB", "单个内容文件大小上限", .integer(min: 1),
+                  help: "KB，默认 10240（10 MB）；更大的内容文件不读取，报告 F008", example: "10240"),
     ]
 
     public static let site: [FieldSpec] = [

@@ -68,7 +68,7 @@ public final class FieldReader {
         }
         for pair in pairs {
             guard let spec = specs.spec(pair.key) else {
-                var message = "未知字段 \(pair.key) (unknown key)"
+                var message = "未知字段 \(Excerpt.quoted(pair.key)) (unknown key)"
                 var expected: String?
                 if let near = NearestKey.suggest(for: pair.key, among: specs) {
                     message += "，是否应为 \(near.key)（\(near.label)）？(did you mean \(near.key)?)"
@@ -76,7 +76,7 @@ public final class FieldReader {
                 } else {
                     expected = "可用字段 (known keys): " + specs.map { "\($0.key) \($0.label)" }.joined(separator: "、")
                 }
-                collector.add(Diagnostic(.V003, at: pair.keyLocation, message, field: prefix + pair.key, expected: expected))
+                collector.add(Diagnostic(.V003, at: pair.keyLocation, message, field: prefix + Excerpt.of(pair.key), expected: expected))
                 continue
             }
             if case .null = pair.value.value {
@@ -134,7 +134,7 @@ public final class FieldReader {
     public func id(_ key: String) -> String? {
         guard let (text, n) = scalar(key) else { return nil }
         guard ContentID.isValid(text) else {
-            report(.V008, key, at: n, "“\(text)” 不是合法编号 (not a valid id)")
+            report(.V008, key, at: n, "\(Excerpt.quoted(text)) 不是合法编号 (not a valid id)")
             return nil
         }
         return text
@@ -143,7 +143,7 @@ public final class FieldReader {
     public func choice<E: LabeledEnum>(_ key: String, _ type: E.Type) -> E? {
         guard let (text, n) = scalar(key) else { return nil }
         guard let v = E(keyOrLabel: text) else {
-            report(.V005, key, at: n, "“\(text)” 不是允许的取值 (not an allowed value)")
+            report(.V005, key, at: n, "\(Excerpt.quoted(text)) 不是允许的取值 (not an allowed value)")
             return nil
         }
         return v
@@ -222,7 +222,7 @@ public final class FieldReader {
     public func integer(_ key: String) -> Int? {
         guard let (text, n) = scalar(key) else { return nil }
         guard let v = Int(text.trimmingSpaces()) else {
-            report(.V002, key, at: n, "“\(text)” 不是整数 (not a whole number)")
+            report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是整数 (not a whole number)")
             return nil
         }
         if case .integer(let min, let max) = spec(key).kind {
@@ -235,7 +235,7 @@ public final class FieldReader {
     public func number(_ key: String) -> Double? {
         guard let (text, n) = scalar(key) else { return nil }
         guard let v = Self.parseNumber(text) else {
-            report(.V002, key, at: n, "“\(text)” 不是数字 (not a number)")
+            report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是数字 (not a number)")
             return nil
         }
         if case .number(let min, let max) = spec(key).kind {
@@ -259,7 +259,7 @@ public final class FieldReader {
         case "true", "yes", "是": return true
         case "false", "no", "否": return false
         default:
-            report(.V002, key, at: n, "“\(text)” 不是 true 或 false (expected true or false)")
+            report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是 true 或 false (expected true or false)")
             return nil
         }
     }
@@ -267,7 +267,7 @@ public final class FieldReader {
     public func date(_ key: String) -> SimpleDate? {
         guard let (text, n) = scalar(key) else { return nil }
         guard let d = SimpleDate(text) else {
-            report(.V006, key, at: n, "“\(text)” 不是有效日期 (not a valid date)")
+            report(.V006, key, at: n, "\(Excerpt.quoted(text)) 不是有效日期 (not a valid date)")
             return nil
         }
         return d
@@ -279,7 +279,7 @@ public final class FieldReader {
         let t = text.trimmingSpaces()
         if t == "长期" || t.lowercased() == "long-term" { return (nil, true) }
         guard let d = SimpleDate(t) else {
-            report(.V006, key, at: n, "“\(text)” 不是有效日期，也不是“长期” (neither a date nor 长期)")
+            report(.V006, key, at: n, "\(Excerpt.quoted(text)) 不是有效日期，也不是“长期” (neither a date nor 长期)")
             return (nil, false)
         }
         return (d, true)
@@ -288,7 +288,7 @@ public final class FieldReader {
     public func dateTime(_ key: String) -> LocalDateTime? {
         guard let (text, n) = scalar(key) else { return nil }
         guard let d = LocalDateTime(text) else {
-            report(.V006, key, at: n, "“\(text)” 不是有效的日期时间 (not a valid date-time)")
+            report(.V006, key, at: n, "\(Excerpt.quoted(text)) 不是有效的日期时间 (not a valid date-time)")
             return nil
         }
         return d
@@ -298,7 +298,7 @@ public final class FieldReader {
         guard let (text, n) = scalar(key) else { return nil }
         let t = text.trimmingSpaces()
         guard WebURL.isValidHTTP(t) else {
-            report(.V007, key, at: n, "“\(text)” 不是有效网址 (not a valid http(s) URL)")
+            report(.V007, key, at: n, "\(Excerpt.quoted(text)) 不是有效网址 (not a valid http(s) URL)")
             return nil
         }
         return t
@@ -320,7 +320,7 @@ public final class FieldReader {
             else if parts.count == 2, let a = Self.parseNumber(String(parts[0])), let b = Self.parseNumber(String(parts[1])) {
                 (lower, upper) = (a, b)
             } else {
-                report(.V002, key, at: n, "“\(s)” 不是区间 (not a range)")
+                report(.V002, key, at: n, "\(Excerpt.quoted(s)) 不是区间 (not a range)")
                 return nil
             }
         default:

@@ -20,7 +20,7 @@ public struct SourceNode: Sendable {
     /// What kind of value an editor wrote, for "expected X, found Y".
     public var kindDescription: String {
         switch value {
-        case .scalar(let s, _): return "“\(s.count > 40 ? String(s.prefix(40)) + "…" : s)”"
+        case .scalar(let s, _): return Excerpt.quoted(s)
         case .sequence: return "列表 (a list)"
         case .mapping: return "对象 (a mapping)"
         case .null: return "空值 (nothing)"

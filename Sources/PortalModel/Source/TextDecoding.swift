@@ -10,12 +10,15 @@ public enum TextDecoding {
         case text(String, encoding: String)
         case empty
         case invalid
+        /// Holds NUL bytes: valid UTF-8 perhaps, but not text (an image, an archive).
+        case binary
     }
 
     public static func utf8(_ data: Data) -> Result {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .empty }
+        if bytes.contains(0) { return .binary }
         guard let s = String(data: bytes, encoding: .utf8) else { return .invalid }
         return .text(s, encoding: "UTF-8")
     }

@@ -10,6 +10,12 @@ public enum YAMLSource {
 
     public static func parse(_ text: String, file: String, lineOffset: Int = 0,
                              diagnostics: inout DiagnosticList) -> SourceNode? {
+        // Measured before composing: an alias bomb or a deep nest is refused
+        // before Yams builds (or recurses into) anything.
+        if let violation = YAMLBounds.check(text) {
+            diagnostics.add(boundsDiagnostic(violation, file: file, lineOffset: lineOffset))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text, .basic, composeOnly, .utf8) else {
                 return SourceNode(.null, at: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
@@ -27,7 +33,7 @@ public enum YAMLSource {
             if let keys = duplicatedKeys(in: message) {
                 for key in keys { diagnostics.add(duplicateKeyDiagnostic(key, text: text, file: file, lineOffset: lineOffset)) }
             } else {
-                diagnostics.add(Diagnostic(.F003, at: SourceLocation(file: file, line: 1 + lineOffset), "YAML 无法解析：\(message)"))
+                diagnostics.add(Diagnostic(.F003, at: SourceLocation(file: file, line: 1 + lineOffset), "YAML 无法解析 (cannot be parsed): \(Excerpt.of(message.prefix { $0 != "\n" }))"))
             }
             return nil
         }
@@ -57,8 +63,27 @@ public enum YAMLSource {
             }
             seen[indent] = i + 1 + lineOffset
         }
-        return Diagnostic(.V004, at: location, "字段 \(key) 重复出现，第一次在第 \(firstLine) 行 (duplicate key; first at line \(firstLine))",
-                          field: key, expected: "每个字段只写一次 (write each key once)")
+        return Diagnostic(.V004, at: location, "字段 \(Excerpt.quoted(key)) 重复出现，第一次在第 \(firstLine) 行 (duplicate key; first at line \(firstLine))",
+                          field: Excerpt.of(key), expected: "每个字段只写一次 (write each key once)")
+    }
+
+    static func boundsDiagnostic(_ violation: YAMLBounds.Violation, file: String, lineOffset: Int,
+                                 limits: YAMLLimits = .standard) -> Diagnostic {
+        let simpler = "把重复的内容直接写出来，不用 YAML 锚点（&）和别名（*）；拆分过大的文件 (write repeated values out instead of anchors & and aliases *; split a huge file)"
+        switch violation {
+        case let .tooManyAliasNodes(line, column, count):
+            return Diagnostic(.F009, at: SourceLocation(file: file, line: line + lineOffset, column: column),
+                              "此处的 YAML 别名（*）展开后超过 \(limits.maxAliasNodes) 个节点（已达 \(count) 个），停止读取 (aliases expand to more than \(limits.maxAliasNodes) nodes here)",
+                              expected: simpler)
+        case let .tooManyNodes(line, column, count):
+            return Diagnostic(.F009, at: SourceLocation(file: file, line: line + lineOffset, column: column),
+                              "文件的 YAML 节点超过 \(limits.maxNodes) 个（已达 \(count) 个，别名按展开计算），停止读取 (more than \(limits.maxNodes) YAML nodes, aliases expanded)",
+                              expected: simpler)
+        case let .tooDeep(line, column, depth):
+            return Diagnostic(.F010, at: SourceLocation(file: file, line: line + lineOffset, column: column),
+                              "YAML 嵌套超过 \(limits.maxDepth) 层\(depth.map { "（此处第 \($0) 层）" } ?? "")，停止读取 (nested more than \(limits.maxDepth) levels deep)",
+                              expected: "内容文件的列表和对象嵌套不超过几层 (content nests lists and mappings a few levels deep)")
+        }
     }
 
     static func syntaxDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
@@ -67,16 +92,16 @@ public enum YAMLSource {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "YAML 语法错误 (syntax error): \(problem)"
-            if let context { message += "，\(context.text)" }
+            var message = "YAML 语法错误 (syntax error): \(Excerpt.of(problem))"
+            if let context { message += "，\(Excerpt.of(context.text))" }
             return Diagnostic(.F003, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
                               message, expected: expected)
         case .reader(let problem, _, _, _):
             return Diagnostic(.F001, at: SourceLocation(file: file, line: 1 + lineOffset),
-                              "文件无法按 UTF-8 读取 (cannot be read as UTF-8): \(problem)",
+                              "文件无法按 UTF-8 读取 (cannot be read as UTF-8): \(Excerpt.of(problem))",
                               expected: "请将文件另存为 UTF-8 编码 (save the file as UTF-8)")
         default:
-            return Diagnostic(.F003, at: SourceLocation(file: file, line: 1 + lineOffset), "YAML 无法解析：\(error)")
+            return Diagnostic(.F003, at: SourceLocation(file: file, line: 1 + lineOffset), "YAML 无法解析 (cannot be parsed): \(Excerpt.of("\(error)".prefix { $0 != "\n" }))")
         }
     }
 
@@ -102,8 +127,8 @@ public enum YAMLSource {
                 if case .scalar(let s, _) = keyNode.value { key = s } else { key = "\(k)" }
                 if let first = seen[key] {
                     diagnostics.add(Diagnostic(.V004, at: keyNode.location,
-                                               "字段 \(key) 重复出现，第一次在第 \(first.line) 行 (duplicate key; first at line \(first.line))",
-                                               field: key, expected: "每个字段只写一次 (write each key once)"))
+                                               "字段 \(Excerpt.quoted(key)) 重复出现，第一次在第 \(first.line) 行 (duplicate key; first at line \(first.line))",
+                                               field: Excerpt.of(key), expected: "每个字段只写一次 (write each key once)"))
                     continue
                 }
                 seen[key] = keyNode.location
