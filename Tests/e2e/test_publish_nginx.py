@@ -40,11 +40,17 @@ http {{
     uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
     {server}
     server {{
+        # A host's own site, as real servers have it: a default location and a
+        # regex location for static files that would win over plain prefixes.
         listen 127.0.0.1:{sub_port};
+        root {tmp}/host-root;
+        location / {{ try_files $uri $uri/ =404; }}
+        location ~* \\.(js|css|png|jpg|gif|ico|svg)$ {{ expires 30d; }}
         {sub}
     }}
 }}
 """, encoding="utf-8")
+    (tmp / "host-root").mkdir()
     proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
     for _ in range(100):
         try:
@@ -53,7 +59,7 @@ http {{
             break
         except OSError:
             time.sleep(0.05)
-    yield {"port": port, "sub_port": sub_port, "site": root_site}
+    yield {"port": port, "sub_port": sub_port, "site": root_site, "sub_site": sub_site}
     proc.terminate()
     proc.wait(timeout=10)
 
@@ -87,6 +93,27 @@ def test_not_found_page(nginx):
     css = text.split('href="/jrfw/assets/style.')[1].split('"')[0]
     r, _ = get(nginx["sub_port"], "/jrfw/assets/style." + css)
     assert r.status == 200
+
+def test_sub_path_survives_a_host_with_its_own_static_location(nginx):
+    port = nginx["sub_port"]
+    r, _ = get(port, "/jrfw")
+    assert r.status == 301 and r.getheader("Location").endswith("/jrfw/")
+    _, body = get(port, "/jrfw/")
+    css = body.decode("utf-8").split('href="assets/style.')[1].split('"')[0]
+    r, _ = get(port, "/jrfw/assets/style." + css)
+    assert r.status == 200 and "immutable" in r.getheader("Cache-Control"), "the host's regex location must not win"
+    ics = next(nginx["sub_site"].glob("events/*/*.ics")).relative_to(nginx["sub_site"])
+    r, body = get(port, f"/jrfw/{ics}")
+    assert r.status == 200 and r.getheader("Content-Type").startswith("text/calendar")
+    r, _ = get(port, "/jrfw/feed.xml")
+    assert r.status == 200 and "charset=utf-8" in r.getheader("Content-Type")
+
+
+def test_manifest_is_not_served(nginx):
+    assert (nginx["site"] / ".huiqi-manifest").is_file()
+    assert get(nginx["port"], "/.huiqi-manifest")[0].status == 404
+    assert get(nginx["sub_port"], "/jrfw/.huiqi-manifest")[0].status == 404
+
 
 def test_precompressed_responses(nginx):
     r, body = get(nginx["port"], "/products/", {"Accept-Encoding": "gzip"})
