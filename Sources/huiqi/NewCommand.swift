@@ -26,11 +26,12 @@ struct NewCommand: ParsableCommand {
         if kind == "product-csv" {
             (relative, text) = ("products/\(id).csv", "\u{FEFF}" + ScaffoldTemplate.productCSV())
         } else {
-            guard let k = ContentKind(rawValue: kind), k != .site else {
-                throw ValidationError("未知类型 (unknown kind) \(kind)；可用: product policy institution disclosure ledger event page product-csv")
+            guard let k = ContentKinds.named(kind) else {
+                let known = ContentKinds.all.map(\.kind.rawValue) + ["product-csv"]
+                throw ValidationError("未知类型 (unknown kind) \(kind)；可用: \(known.joined(separator: " "))")
             }
-            let ext = (k == .policy || k == .page) ? "md" : "yml"
-            (relative, text) = ("\(k.folder)/\(id).\(ext)", ScaffoldTemplate.text(for: k, id: id))
+            let ext = k.formats[0].extensions[0]
+            (relative, text) = ("\(k.folder)/\(id).\(ext)", ScaffoldTemplate.text(for: k.kind, id: id))
         }
         let url = URL(fileURLWithPath: content).appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: url.path) {

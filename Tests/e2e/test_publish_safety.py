@@ -229,7 +229,9 @@ def test_manifest_lists_exactly_what_the_build_wrote(huiqi, tmp_path):
     assert build(huiqi, content, out, "--gzip").returncode == 0
     lines = (out / ".huiqi-manifest").read_text().splitlines()
     assert lines[0] == "huiqi manifest 1" and lines[-1].startswith("end\t")
-    listed = {line.split("\t", 2)[2] for line in lines[1:-1]}
+    paths = [line.split("\t", 2)[2] for line in lines[1:-1]]
+    assert paths == sorted(paths, key=lambda p: p.encode()), "sorted by path, so the same site has the same manifest"
+    listed = set(paths)
     on_disk = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} - {".huiqi-manifest"}
     assert listed == on_disk
     assert any(p.endswith(".gz") for p in listed)

@@ -4,17 +4,12 @@ import PortalModel
 /// and be unique within its kind — every kind, since each id is a page.
 enum IdentityRules {
     static func check(_ c: inout RuleContext) {
-        let p = c.portal
-        checkKind(&c, items: p.institutions.map { ($0.id, $0.source) }, specs: Schemas.institution, field: "id")
-        checkKind(&c, items: p.products.map { ($0.id, $0.source) }, specs: Schemas.product, field: "id")
-        checkKind(&c, items: p.policies.map { ($0.id, $0.source) }, specs: Schemas.policy, field: "id")
-        checkKind(&c, items: p.disclosures.map { ($0.institution, $0.source) }, specs: Schemas.disclosure, field: "institution")
-        // These take their id from the file name alone, so two files can share
-        // one only through their extension (`x.yml` beside `x.yaml`, `x.YML`):
-        // both would write the same page, the later one silently winning.
-        checkKind(&c, items: p.ledgers.map { ($0.id, $0.source) }, specs: Schemas.ledger, field: "id")
-        checkKind(&c, items: p.events.map { ($0.id, $0.source) }, specs: Schemas.event, field: "id")
-        checkKind(&c, items: p.pages.map { ($0.id, $0.source) }, specs: Schemas.page, field: "id")
+        // Every kind, from the registry: kinds that take their id from the file
+        // name alone can share one only through the extension (`x.yml` beside
+        // `x.yaml`), and both would write the same page, the later one winning.
+        for kind in ContentKinds.all {
+            checkKind(&c, items: kind.identities(c.portal), specs: kind.fields, field: kind.idField)
+        }
     }
 
     static func checkKind(_ c: inout RuleContext, items: [(id: String, source: SourceMap)], specs: [FieldSpec], field: String) {

@@ -15,23 +15,24 @@ public enum PortalLoader {
 
     /// One content file, addressed both on disk and as editors see it.
     struct ContentFile: Sendable {
-        let kind: ContentKind
+        let kind: ContentKindDeclaration
+        let format: ContentFormat
         let url: URL
         /// `url.path`, made once: `huiqi serve` stats every file on every rebuild.
         let path: String
         /// Path shown in diagnostics: `content/products/kexindai.yml`.
         let displayPath: String
         let id: String
-        let isCSV: Bool
         /// What is opened: `path` with a symlink (inside the content folder) resolved.
         let readPath: String
         /// rules.maxFileKB of site.yml, in bytes.
         let maxBytes: Int
     }
 
-    enum Item: Sendable {
-        case institution(Institution), product(Product), policy(Policy), disclosure(Disclosure)
-        case ledger(Ledger), event(Event), page(Page)
+    /// An item read from a file, and the declaration of its kind (which keeps it in the portal).
+    struct Item: Sendable {
+        let kind: ContentKindDeclaration
+        let value: any Sendable
     }
 
     /// Reads every content file, or, with a `cache` from the previous load,
@@ -72,26 +73,9 @@ public enum PortalLoader {
         var portal = Portal(site: site)
         for (items, list) in results {
             diagnostics.add(contentsOf: list)
-            for item in items {
-                switch item {
-                case .institution(let i): portal.institutions.append(i)
-                case .product(let p): portal.products.append(p)
-                case .policy(let p): portal.policies.append(p)
-                case .disclosure(let d): portal.disclosures.append(d)
-                case .ledger(let l): portal.ledgers.append(l)
-                case .event(let e): portal.events.append(e)
-                case .page(let p): portal.pages.append(p)
-                }
-            }
+            for item in items { item.kind.store(&portal, item.value) }
         }
-        // Stable order by id, then by file, so duplicates sort deterministically too.
-        portal.institutions.sort { ($0.id, $0.source.file) < ($1.id, $1.source.file) }
-        portal.products.sort { ($0.id, $0.source.root) < ($1.id, $1.source.root) }
-        portal.policies.sort { ($0.id, $0.source.file) < ($1.id, $1.source.file) }
-        portal.disclosures.sort { ($0.id, $0.source.file) < ($1.id, $1.source.file) }
-        portal.ledgers.sort { ($0.id, $0.source.file) < ($1.id, $1.source.file) }
-        portal.events.sort { ($0.id, $0.source.file) < ($1.id, $1.source.file) }
-        portal.pages.sort { ($0.id, $0.source.file) < ($1.id, $1.source.file) }
+        for kind in ContentKinds.all { kind.sort(&portal) }
         return Result(portal: portal, diagnostics: diagnostics)
     }
 
@@ -127,7 +111,7 @@ public enum PortalLoader {
     static func listFiles(contentDirectory: URL, root: String, realRoot: String, maxBytes: Int,
                           diagnostics: inout DiagnosticList) throws -> [ContentFile] {
         var files: [ContentFile] = []
-        for kind in ContentKind.allCases where kind != .site {
+        for kind in ContentKinds.all {
             let dir = contentDirectory.appendingPathComponent(kind.folder)
             // A kind's folder may itself be a symlink: it too must stay inside.
             let folderCollector = DiagnosticCollector()
@@ -142,18 +126,13 @@ public enum PortalLoader {
             guard let entries = ContentPath.list(dir.path) else { continue }
             let regular = Set(entries.filter(\.isRegular).map(\.name))
             let names = entries.map(\.name)
-            let allowed: Set<String> = switch kind {
-            case .policy, .page: ["md"]
-            case .product: ["yml", "yaml", "csv"]
-            default: ["yml", "yaml"]
-            }
             for name in names.sorted() where !name.hasPrefix(".") {
                 guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { continue }
                 let ext = name[name.index(after: dot)...].lowercased()
-                guard allowed.contains(ext) else { continue }
+                guard let format = kind.format(forExtension: ext) else { continue }
                 let stem = String(name[..<dot])
                 let displayPath = join(root, kind.folder + "/" + name)
-                if ext != "csv", !ContentID.isValid(stem) {
+                if format != .csv, !ContentID.isValid(stem) {
                     diagnostics.add(Diagnostic(.F007, at: SourceLocation(file: displayPath),
                                                "文件名 \(Excerpt.quoted(stem)) 不能用作编号 (file name is not a valid id)",
                                                expected: FieldKind.id.expectation, example: "kexindai.yml"))
@@ -175,8 +154,8 @@ public enum PortalLoader {
                     }
                     readPath = admitted
                 }
-                files.append(ContentFile(kind: kind, url: url, path: path, displayPath: displayPath,
-                                         id: stem, isCSV: ext == "csv", readPath: readPath, maxBytes: maxBytes))
+                files.append(ContentFile(kind: kind, format: format, url: url, path: path, displayPath: displayPath,
+                                         id: stem, readPath: readPath, maxBytes: maxBytes))
             }
         }
         return files
@@ -243,8 +222,9 @@ public enum PortalLoader {
     static func loadFile(_ file: ContentFile) -> ([Item], DiagnosticList) {
         let collector = DiagnosticCollector()
         var items: [Item] = []
-        switch file.kind {
-        case .policy, .page:
+        let kind = file.kind
+        switch file.format {
+        case .markdown:
             if let text = readText(path: file.readPath, displayPath: file.displayPath, maxBytes: file.maxBytes, allowGB18030: false, collector: collector) {
                 guard let split = FrontMatter.split(text) else {
                     collector.add(Diagnostic(.F004, at: SourceLocation(file: file.displayPath),
@@ -256,30 +236,21 @@ public enum PortalLoader {
                 let node = YAMLSource.parse(split.yaml, file: file.displayPath, lineOffset: split.yamlLineOffset, diagnostics: &list)
                 collector.add(contentsOf: list)
                 if let node {
-                    let r = FieldReader(root: node, specs: file.kind.fields, collector: collector)
-                    items.append(file.kind == .policy
-                                 ? .policy(Policy.read(r, fileID: file.id, body: split.body))
-                                 : .page(Page.read(r, fileID: file.id, body: split.body)))
+                    let r = FieldReader(root: node, specs: kind.fields, collector: collector)
+                    items.append(Item(kind: kind, value: kind.read(r, file.id, split.body)))
                 }
             }
-        case .product where file.isCSV:
+        case .csv:
             if let text = readText(path: file.readPath, displayPath: file.displayPath, maxBytes: file.maxBytes, allowGB18030: true, collector: collector) {
                 for row in ProductCSV.rows(text: text, file: file.displayPath, collector: collector) {
-                    let r = FieldReader(root: row, specs: Schemas.product, collector: collector)
-                    items.append(.product(Product.read(r, fileID: "")))
+                    let r = FieldReader(root: row, specs: kind.fields, collector: collector)
+                    items.append(Item(kind: kind, value: kind.read(r, "", nil)))
                 }
             }
-        default:
+        case .yaml:
             if let node = readYAML(path: file.readPath, displayPath: file.displayPath, maxBytes: file.maxBytes, collector: collector) {
-                let r = FieldReader(root: node, specs: file.kind.fields, collector: collector)
-                switch file.kind {
-                case .institution: items.append(.institution(Institution.read(r, fileID: file.id)))
-                case .product: items.append(.product(Product.read(r, fileID: file.id)))
-                case .disclosure: items.append(.disclosure(Disclosure.read(r, fileID: file.id)))
-                case .ledger: items.append(.ledger(Ledger.read(r, fileID: file.id)))
-                case .event: items.append(.event(Event.read(r, fileID: file.id)))
-                default: break
-                }
+                let r = FieldReader(root: node, specs: kind.fields, collector: collector)
+                items.append(Item(kind: kind, value: kind.read(r, file.id, nil)))
             }
         }
         return (items, collector.list)

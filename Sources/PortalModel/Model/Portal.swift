@@ -9,6 +9,11 @@ public struct Portal: Sendable {
     public var ledgers: [Ledger] = []
     public var events: [Event] = []
     public var pages: [Page] = []
+    /// Where the registry keeps site.yml's declaration pointing: the portal has one site.
+    var sites: [Site] {
+        get { [site] }
+        set { if let last = newValue.last { site = last } }
+    }
 
     public init(site: Site) { self.site = site }
 

@@ -100,50 +100,6 @@ public struct FieldSpec: Sendable {
     }
 }
 
-public enum ContentKind: String, Sendable, CaseIterable {
-    case site, institution, product, policy, disclosure, ledger, event, page
-
-    public var label: String {
-        switch self {
-        case .site: return "站点设置"
-        case .institution: return "金融机构"
-        case .product: return "金融产品"
-        case .policy: return "惠企政策"
-        case .disclosure: return "四张清单"
-        case .ledger: return "工作台账"
-        case .event: return "银企对接活动"
-        case .page: return "页面"
-        }
-    }
-
-    /// Folder under content/ (site has none).
-    public var folder: String {
-        switch self {
-        case .site: return ""
-        case .institution: return "institutions"
-        case .product: return "products"
-        case .policy: return "policies"
-        case .disclosure: return "disclosures"
-        case .ledger: return "ledgers"
-        case .event: return "events"
-        case .page: return "pages"
-        }
-    }
-
-    public var fields: [FieldSpec] {
-        switch self {
-        case .site: return Schemas.site
-        case .institution: return Schemas.institution
-        case .product: return Schemas.product
-        case .policy: return Schemas.policy
-        case .disclosure: return Schemas.disclosure
-        case .ledger: return Schemas.ledger
-        case .event: return Schemas.event
-        case .page: return Schemas.page
-        }
-    }
-}
-
 extension Array where Element == FieldSpec {
     public func spec(_ key: String) -> FieldSpec? { first { $0.key == key } }
 

@@ -29,9 +29,10 @@ struct Manifest: Sendable {
     var text: String {
         var records: [String] = []
         records.reserveCapacity(entries.count)
-        for (path, e) in entries { records.append(Self.hex(e.hash) + "\t" + String(e.size) + "\t" + path) }
-        // Sorted by path: records start with 16 hex digits and a tab, so compare after them.
-        records.sort { $0.utf8.dropFirst(17).lexicographicallyPrecedes($1.utf8.dropFirst(17)) }
+        for path in entries.keys.sorted() {
+            let e = entries[path]!
+            records.append(Self.hex(e.hash) + "\t" + String(e.size) + "\t" + path)
+        }
         return SealedText.seal(header: Self.header, records: records)
     }
 
