@@ -3,14 +3,9 @@ built portals: headers, caching, 404, precompressed responses, a sub-path,
 and every link found in the pages answering 200."""
 import gzip, html.parser, http.client, pathlib, shutil, socket, subprocess, time, urllib.parse
 import pytest
+from process_helpers import free_port, start_nginx
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 def build(huiqi, out, base_url):
     subprocess.run([huiqi, "build", "--content", str(ROOT / "content"), "--theme", str(ROOT / "themes/default"),
@@ -27,17 +22,8 @@ def nginx(huiqi, tmp_path_factory):
     server = (ROOT / "deploy/nginx/huiqi.conf").read_text(encoding="utf-8")
     server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/huiqi/site", str(root_site))
     sub = (ROOT / "deploy/nginx/huiqi-subpath.conf").read_text(encoding="utf-8").replace("/srv/huiqi/site", str(sub_site))
-    (tmp / "nginx.conf").write_text(f"""
-daemon off;
-user root;  # the test runs as root and its folders are private to root
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy; fastcgi_temp_path {tmp}/fcgi;
-    uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+    (tmp / "host-root").mkdir()
+    proc = start_nginx(tmp, f"""
     {server}
     server {{
         # A host's own site, as real servers have it: a default location and a
@@ -47,18 +33,7 @@ http {{
         location / {{ try_files $uri $uri/ =404; }}
         location ~* \\.(js|css|png|jpg|gif|ico|svg)$ {{ expires 30d; }}
         {sub}
-    }}
-}}
-""", encoding="utf-8")
-    (tmp / "host-root").mkdir()
-    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            socket.create_connection(("127.0.0.1", sub_port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+    }}""", [port, sub_port])
     yield {"port": port, "sub_port": sub_port, "site": root_site, "sub_site": sub_site}
     proc.terminate()
     proc.wait(timeout=10)

@@ -7,15 +7,9 @@ the site changed since (the page, read again, names another one)."""
 import http.client, pathlib, re, shutil, socket, subprocess, threading, time
 
 import pytest
+from process_helpers import NGINX, free_port, start_nginx
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_visitors_never_see_a_mixed_site_during_builds(huiqi, tmp_path):
@@ -33,29 +27,8 @@ def test_visitors_never_see_a_mixed_site_during_builds(huiqi, tmp_path):
                               capture_output=True, text=True)
 
     assert build(0).returncode == 0
-    (tmp_path / "nginx.conf").write_text(f"""
-daemon off;
-user root;
-pid {tmp_path}/nginx.pid;
-error_log {tmp_path}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy; fastcgi_temp_path {tmp_path}/fcgi;
-    uwsgi_temp_path {tmp_path}/uwsgi; scgi_temp_path {tmp_path}/scgi;
-    open_file_cache off;
-    server {{ listen 127.0.0.1:{port}; root {site}; }}
-}}
-""", encoding="utf-8")
-    nginx = subprocess.Popen([NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], stderr=subprocess.PIPE)
+    nginx = start_nginx(tmp_path, f"open_file_cache off;\n    server {{ listen 127.0.0.1:{port}; root {site}; }}", [port])
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
         stop, failures, visits = threading.Event(), [], [0]
         product = sorted(p.name for p in (site / "products").iterdir() if (p / "qr.png").exists())[0]
 

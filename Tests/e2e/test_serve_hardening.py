@@ -4,36 +4,12 @@ closed live-reload streams, says so when it listens beyond loopback, and its
 watcher is not caught by symlinks that loop. No browser needed."""
 import http.client, os, pathlib, shutil, socket, subprocess, time
 import pytest
+from process_helpers import free_port, start_serve, wait_for
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-def wait_for(predicate, timeout=30, step=0.2):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return predicate()
-
 def start(huiqi, content, *extra):
-    port = free_port()
-    proc = subprocess.Popen([huiqi, "serve", "--content", str(content), "--theme", str(ROOT / "themes/default"),
-                             "--port", str(port), "--date", "2026-11-23", *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    def up():
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return True
-        except OSError:
-            return False
-    assert wait_for(up, 60), proc.stderr.read1().decode() if proc.poll() is not None else "server did not start"
-    return proc, port
+    return start_serve(huiqi, content, *extra)
 
 def stop(proc):
     proc.terminate()

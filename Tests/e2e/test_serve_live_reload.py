@@ -5,42 +5,20 @@ import pathlib, re, shutil, socket, subprocess, time
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from process_helpers import start_serve, wait_for
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 def heading(browser):
     """The page's h1 text, read in one script call: a page that reloads between
     finding the element and reading it cannot leave a stale reference."""
     return browser.execute_script("var h = document.querySelector('h1'); return h ? h.textContent : ''")
 
-def wait_for(predicate, timeout=30):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return predicate()
-
 @pytest.fixture
 def served(huiqi, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    port = free_port()
-    proc = subprocess.Popen([huiqi, "serve", "--content", str(content), "--theme", str(ROOT / "themes/default"),
-                             "--port", str(port), "--date", "2026-11-23"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    def up():
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return True
-        except OSError:
-            return False
-    assert wait_for(up, 60), proc.stderr.read1().decode() if proc.poll() is not None else "server did not start"
+    proc, port = start_serve(huiqi, content)
     yield content, port
     proc.terminate()
     proc.wait(timeout=10)
