@@ -15,13 +15,14 @@ OLD_DATE, NEW_DATE = "2026-12-01", "2026-12-02"
 # --gzip (about 950 files): staging writes, hard links of unchanged files, the
 # swap, removing the old tree, saving the caches, and the lock.
 DATE_CHANGE_POINTS = (
-    [("flock", 1), ("renameat2", 1), ("fsync", 1), ("fsync", 2), ("rename", 1), ("rename", 2), ("close", 700)]
+    [("flock", 1), ("renameat2", 1), ("rename", 1), ("rename", 2), ("close", 700), ("close", 300)]
     + [("mkdir", n) for n in (1, 30, 60, 90)]
     + [("openat", n) for n in (100, 300, 500, 700)]
     + [("write", n) for n in (1, 80, 160, 240, 300)]
     + [("link", n) for n in (1, 40, 80, 120, 150)]
     + [("unlink", n) for n in (1, 100, 200, 400, 600, 800, 1000, 1200, 1300, 1400)]
     + [("rmdir", n) for n in (1, 60, 120, 200)]
+    + [("unlinkat", n) for n in (1, 300, 600)]
     + [("newfstatat", n) for n in (500, 1500, 2500, 3500, 4400)]
 )
 # One product edited: most routes are reused (their files linked across).

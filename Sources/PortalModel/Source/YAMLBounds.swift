@@ -17,6 +17,7 @@ enum YAMLBounds {
     /// The first limit passed, or nil. Syntax errors end the scan quietly:
     /// Yams reports them, and up to there the text was within the limits.
     static func check(_ text: String, limits: YAMLLimits = .standard) -> Violation? {
+        if certainlyWithin(text, limits) { return nil }
         var bytes = Array(text.utf8)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -31,6 +32,32 @@ enum YAMLBounds {
                 if event.type == YAML_STREAM_END_EVENT { return nil }
                 if let violation = scan.take(event) { return violation }
             }
+        }
+    }
+
+    /// A cheap pass over the bytes that proves most files within the limits
+    /// without parsing them twice (the event scan costs as much as Yams's own
+    /// parse). Without `&` or `*` there are no aliases; a node takes at least
+    /// two bytes, so a short text cannot hold too many; and each level of
+    /// nesting takes a `[` or `{`, or one more column of indentation or
+    /// `- ` / `? ` before a line's content, so the depth is at most the
+    /// brackets plus the widest such prefix plus one.
+    static func certainlyWithin(_ text: String, _ limits: YAMLLimits) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard bytes.count / 2 + 2 < limits.maxNodes else { return false }
+            var brackets = 0, widestPrefix = 0, prefix = 0, inPrefix = true
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "&"), UInt8(ascii: "*"): return false
+                case UInt8(ascii: "["), UInt8(ascii: "{"): brackets += 1; inPrefix = false
+                case UInt8(ascii: "\n"): widestPrefix = max(widestPrefix, prefix); prefix = 0; inPrefix = true
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "?"):
+                    if inPrefix { prefix += 1 }
+                default: inPrefix = false
+                }
+            }
+            return brackets + max(widestPrefix, prefix) + 1 < limits.maxDepth
         }
     }
 

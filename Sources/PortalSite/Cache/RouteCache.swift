@@ -78,11 +78,15 @@ public final class RouteCache: @unchecked Sendable {
         guard !manifest.isEmpty, let bytes = SealedText.read(url.path),
               let records = SealedText.open(bytes, header: header(manifest: manifest)) else { return RouteCache() }
         var entries: [String: Entry] = [:]
-        for record in records {
-            let fields = record.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 2, let fingerprint = UInt64(fields[0], radix: 16),
-                  fields.dropFirst().allSatisfy({ OutputPath.safe($0) != nil }) else { return RouteCache() }
-            entries[fields[1]] = Entry(fingerprint: fingerprint, paths: Array(fields.dropFirst()))
+        for fields in records {
+            guard fields.count >= 2, let fingerprint = SealedText.number(fields[0], radix: 16) else { return RouteCache() }
+            var paths: [String] = []
+            paths.reserveCapacity(fields.count - 1)
+            for field in fields.dropFirst() {
+                guard let path = OutputPath.safe(field) else { return RouteCache() }
+                paths.append(path)
+            }
+            entries[paths[0]] = Entry(fingerprint: fingerprint, paths: paths)
         }
         return RouteCache(entries: entries)
     }

@@ -7,7 +7,7 @@ enum FileWriting {
     /// A new file with these bytes (mode 0666 less the umask). Removes what
     /// was at `path` first: in a staging folder that may be a hard link to a
     /// published file, which must never be written through.
-    static func write(_ bytes: [UInt8], to path: String, sync: Bool = false) -> Bool {
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
         if unlink(path) != 0 && errno != ENOENT { return false }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return false }
@@ -20,8 +20,7 @@ enum FileWriting {
             }
             return true
         }
-        let synced = !sync || fsync(fd) == 0
-        return close(fd) == 0 && ok && synced
+        return close(fd) == 0 && ok
     }
 
     /// Whether the regular file at `path` holds exactly these bytes.

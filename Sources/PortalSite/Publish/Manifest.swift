@@ -41,11 +41,12 @@ struct Manifest: Sendable {
         guard let bytes = SealedText.read(folder + "/" + fileName),
               let records = SealedText.open(bytes, header: header) else { return nil }
         var entries: [String: Entry] = [:]
-        for record in records {
-            let fields = record.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]), size >= 0,
-                  let path = OutputPath.safe(String(fields[2])) else { return nil }
-            entries[path] = Entry(size: size, hash: hash)
+        entries.reserveCapacity(records.count)
+        for fields in records {
+            guard fields.count == 3, let hash = SealedText.number(fields[0], radix: 16),
+                  let size = SealedText.number(fields[1]), size <= UInt64(Int.max),
+                  let path = OutputPath.safe(fields[2]) else { return nil }
+            entries[path] = Entry(size: Int(size), hash: hash)
         }
         var manifest = Manifest()
         manifest.entries = entries
@@ -102,12 +103,14 @@ struct FileStates: Sendable {
         guard !manifest.isEmpty, let bytes = SealedText.read(path),
               let records = SealedText.open(bytes, header: header(manifest)) else { return FileStates() }
         var result = FileStates()
-        for record in records {
-            let f = record.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-            guard f.count == 4, let inode = UInt64(f[0]), let size = Int(f[1]) else { return FileStates() }
-            let time = f[2].split(separator: ".")
-            guard time.count == 2, let s = Int(time[0]), let ns = Int(time[1]) else { return FileStates() }
-            result.states[String(f[3])] = State(inode: inode, size: size, mtimeSeconds: s, mtimeNanoseconds: ns)
+        result.states.reserveCapacity(records.count)
+        for f in records {
+            let time = f.count == 4 ? f[2].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) : []
+            guard f.count == 4, let inode = SealedText.number(f[0]), let size = SealedText.number(f[1]),
+                  time.count == 2, let s = SealedText.number(time[0]), let ns = SealedText.number(time[1]),
+                  size <= UInt64(Int.max), s <= UInt64(Int.max), ns < 1_000_000_000,
+                  let path = OutputPath.safe(f[3]) else { return FileStates() }
+            result.states[path] = State(inode: inode, size: Int(size), mtimeSeconds: Int(s), mtimeNanoseconds: Int(ns))
         }
         return result
     }
@@ -119,12 +122,32 @@ enum OutputPath {
     /// empty segment, and none of the characters the manifest and caches
     /// separate records with (tab, newline) or C strings end at (NUL).
     static func safe(_ path: String) -> String? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !segments.isEmpty,
-              segments.allSatisfy({ s in
-                  !s.isEmpty && s != "." && s != ".."
-                      && !s.utf8.contains(where: { $0 == 0 || $0 == 9 || $0 == 10 || $0 == 13 })
-              }) else { return nil }
-        return path
+        var path = path
+        return path.withUTF8 { isSafe(UnsafeBufferPointer(rebasing: $0[...])) } ? path : nil
+    }
+
+    /// The same for a path read from a cache file, as a string if it is safe.
+    static func safe(_ bytes: ArraySlice<UInt8>) -> String? {
+        bytes.withUnsafeBufferPointer { isSafe($0) } ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    private static func isSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        var segmentStart = 0
+        for i in 0...bytes.count {
+            if i < bytes.count {
+                let b = bytes[i]
+                if b == 0 || b == 9 || b == 10 || b == 13 { return false }
+                if b != UInt8(ascii: "/") { continue }
+            }
+            // A segment ends: it must not be empty, "." or "..".
+            let length = i - segmentStart
+            if length == 0 { return false }
+            if bytes[segmentStart] == UInt8(ascii: "."), length == 1 || (length == 2 && bytes[segmentStart + 1] == UInt8(ascii: ".")) {
+                return false
+            }
+            segmentStart = i + 1
+        }
+        return true
     }
 }

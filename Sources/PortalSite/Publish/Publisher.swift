@@ -82,6 +82,8 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     }
 
     public init(output: URL, options: Options) throws {
+        var clock = StageClock()
+        defer { clock.lap("open the output (manifest, file states, leftovers)") }
         self.options = options
         try OutputGuard.check(output: output.path, protected: options.protected)
         // A symbolic link to the output folder is followed: the swap replaces
@@ -360,8 +362,11 @@ public final class Publisher: OutputSink, @unchecked Sendable {
     private func linkPrevious(_ path: String, _ entry: Manifest.Entry, _ state: FileStates.State) throws {
         try makeParent(of: path)
         let target = staging + "/" + path
-        if unlink(target) != 0 && errno != ENOENT { throw PublishError(description: "无法替换 (cannot replace) \(target)") }
-        guard link(outputPath + "/" + path, target) == 0 else {
+        let source = outputPath + "/" + path
+        var linked = link(source, target) == 0
+        // Something is there only for a route rendered after a reuse that failed half-way.
+        if !linked && errno == EEXIST { unlink(target); linked = link(source, target) == 0 }
+        guard linked else {
             throw PublishError(description: "无法链接 (cannot link) \(target): \(String(cString: strerror(errno)))")
         }
         lock.withLock {

@@ -15,18 +15,48 @@ enum SealedText {
     }
 
     /// The records, or nil when the header differs or the file is not whole.
-    static func open(_ bytes: [UInt8], header: String) -> [Substring]? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.hasSuffix("\n") else { return nil }
-        var lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines.first == Substring(header) else { return nil }
-        let trailer = lines.removeLast().split(separator: "\t")
-        lines.removeFirst()
-        guard trailer.count == 3, trailer[0] == "end", Int(trailer[1]) == lines.count else { return nil }
-        var body = ""
-        for line in lines { body += line; body += "\n" }
-        guard trailer[2] == Substring(checksum(body)) else { return nil }
-        return lines
+    /// Each record is split at its tabs into fields (at most `fields`, the
+    /// last one keeping any further tabs), as byte slices of `bytes`: a
+    /// cache of 40 000 records is read without making a string per field.
+    static func open(_ bytes: [UInt8], header: String) -> [[ArraySlice<UInt8>]]? {
+        let newline = UInt8(ascii: "\n")
+        guard bytes.last == newline, let headerEnd = bytes.firstIndex(of: newline),
+              bytes[..<headerEnd].elementsEqual(header.utf8),
+              let trailerStart = bytes[..<(bytes.count - 1)].lastIndex(of: newline).map({ $0 + 1 }),
+              trailerStart > headerEnd else { return nil }
+        let trailer = bytes[trailerStart..<(bytes.count - 1)].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        let body = bytes[(headerEnd + 1)..<trailerStart]
+        guard trailer.count == 3, trailer[0].elementsEqual("end".utf8),
+              trailer[2].elementsEqual(checksum(body).utf8) else { return nil }
+        var records: [[ArraySlice<UInt8>]] = []
+        var start = body.startIndex
+        for i in body.indices where body[i] == newline {
+            records.append(body[start..<i].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false))
+            start = i + 1
+        }
+        guard Int(String(decoding: trailer[1], as: UTF8.self)) == records.count else { return nil }
+        return records
+    }
+
+    static func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+
+    /// A whole number written in `radix`, or nil.
+    static func number(_ field: ArraySlice<UInt8>, radix: UInt64 = 10) -> UInt64? {
+        guard !field.isEmpty, field.count <= 20 else { return nil }
+        var n: UInt64 = 0
+        for b in field {
+            let digit: UInt64
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(b - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt64(b - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+            let (times, o1) = n.multipliedReportingOverflow(by: radix)
+            let (sum, o2) = times.addingReportingOverflow(digit)
+            if o1 || o2 { return nil }
+            n = sum
+        }
+        return n
     }
 
     /// The sealed text's own identity: the checksum its last line carries.
@@ -35,7 +65,16 @@ enum SealedText {
     }
 
     static func checksum(_ body: String) -> String {
-        let hex = String(Fingerprint.hash(body), radix: 16)
+        var body = body
+        return body.withUTF8 { hex(Fingerprint.hash($0)) }
+    }
+
+    static func checksum(_ body: ArraySlice<UInt8>) -> String {
+        body.withUnsafeBufferPointer { hex(Fingerprint.hash($0)) }
+    }
+
+    static func hex(_ n: UInt64) -> String {
+        let hex = String(n, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
@@ -47,10 +86,12 @@ enum SealedText {
     }
 
     /// Writes through a temporary file and a rename, so a reader sees the old
-    /// file or the new one, never half of one.
+    /// file or the new one, never half of one. No fsync: on ext4 it waits for
+    /// the whole site's writeback (half a second at 10 000 products), and a
+    /// file lost to a power cut fails its seal and only costs a full render.
     static func writeAtomically(_ text: String, to path: String) throws {
         let temporary = path + ".tmp-\(getpid())"
-        guard FileWriting.write(Array(text.utf8), to: temporary, sync: true) else {
+        guard FileWriting.write(Array(text.utf8), to: temporary) else {
             unlink(temporary)
             throw Publisher.PublishError(description: "无法写入 (cannot write) \(temporary): \(String(cString: strerror(errno)))")
         }
