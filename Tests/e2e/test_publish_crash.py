@@ -12,21 +12,22 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 OLD_DATE, NEW_DATE = "2026-12-01", "2026-12-02"
 
 # (system call, Nth call) pairs spread over a build of the example portal with
-# --gzip (about 950 files): staging writes, hard links of unchanged files, the
-# swap, removing the old tree, saving the caches, and the lock.
+# --gzip (about 950 files): staging writes (openat, write, unlink of what a
+# staging path held), hard links of unchanged files, the swap (renameat2),
+# removing the old tree (unlinkat, rmdir), saving the caches (rename), the lock.
 DATE_CHANGE_POINTS = (
     [("flock", 1), ("renameat2", 1), ("rename", 1), ("rename", 2), ("close", 700), ("close", 300)]
     + [("mkdir", n) for n in (1, 30, 60, 90)]
-    + [("openat", n) for n in (100, 300, 500, 700)]
-    + [("write", n) for n in (1, 80, 160, 240, 300)]
-    + [("link", n) for n in (1, 40, 80, 120, 150)]
-    + [("unlink", n) for n in (1, 100, 200, 400, 600, 800, 1000, 1200, 1300, 1400)]
-    + [("rmdir", n) for n in (1, 60, 120, 200)]
-    + [("unlinkat", n) for n in (1, 300, 600)]
-    + [("newfstatat", n) for n in (500, 1500, 2500, 3500, 4400)]
+    + [("openat", n) for n in (100, 200, 300, 500, 600, 700)]
+    + [("write", n) for n in (1, 80, 160, 220, 250)]
+    + [("link", n) for n in (1, 40, 80, 110, 140)]
+    + [("unlink", n) for n in (1, 100, 200, 280)]
+    + [("unlinkat", n) for n in (1, 50, 100, 150, 200, 250, 300, 350, 390, 420)]
+    + [("rmdir", n) for n in (1, 25, 50, 70)]
+    + [("newfstatat", n) for n in (200, 500, 700, 900)]
 )
 # One product edited: most routes are reused (their files linked across).
-EDIT_POINTS = [("link", 1), ("link", 100), ("link", 300), ("renameat2", 1), ("unlink", 1), ("unlink", 300),
+EDIT_POINTS = [("link", 1), ("link", 100), ("link", 300), ("renameat2", 1), ("unlink", 1), ("unlink", 100),
                ("rename", 1), ("write", 1)]
 # strace counts the calls of each thread apart; the numbers above are below
 # what the busiest thread makes, so each point is reached.
