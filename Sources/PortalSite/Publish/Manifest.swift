@@ -31,7 +31,7 @@ struct Manifest: Sendable {
         records.reserveCapacity(entries.count)
         for path in entries.keys.sorted() {
             let e = entries[path]!
-            records.append(Self.hex(e.hash) + "\t" + String(e.size) + "\t" + path)
+            records.append(SealedText.hex(e.hash) + "\t" + String(e.size) + "\t" + path)
         }
         return SealedText.seal(header: Self.header, records: records)
     }
@@ -52,11 +52,6 @@ struct Manifest: Sendable {
         manifest.entries = entries
         manifest.identity = SealedText.identity(of: String(decoding: bytes, as: UTF8.self))
         return manifest
-    }
-
-    static func hex(_ n: UInt64) -> String {
-        let s = String(n, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
     }
 }
 

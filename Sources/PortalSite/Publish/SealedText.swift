@@ -38,8 +38,6 @@ enum SealedText {
         return records
     }
 
-    static func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
-
     /// A whole number written in `radix`, or nil.
     static func number(_ field: ArraySlice<UInt8>, radix: UInt64 = 10) -> UInt64? {
         guard !field.isEmpty, field.count <= 20 else { return nil }
