@@ -27,12 +27,17 @@ def hostile_copy(tmp_path):
     event.write_text(text, encoding="utf-8")
     return content
 
-def test_control_characters_are_dropped_and_reported(huiqi, tmp_path):
+def build_hostile(huiqi, tmp_path):
+    """The hostile copy of the example portal, built: (content, site)."""
     content = hostile_copy(tmp_path)
     out = tmp_path / "site"
     r = subprocess.run([huiqi, "build", "--content", str(content), "--theme", str(ROOT / "themes/default"),
                         "--output", str(out), "--date", "2026-11-23"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+    return content, out
+
+def test_control_characters_are_dropped_and_reported(huiqi, tmp_path):
+    content, out = build_hostile(huiqi, tmp_path)
     feed = ET.parse(out / "feed.xml")        # raises when not well-formed
     ET.parse(out / "sitemap.xml")
     ns = {"a": "http://www.w3.org/2005/Atom"}
@@ -52,11 +57,7 @@ def test_control_characters_are_dropped_and_reported(huiqi, tmp_path):
     assert any(d.get("field") == "body" and d["file"].endswith(f"{POLICY}.md") for d in found), found
 
 def test_event_text_stays_inside_its_ics_property(huiqi, tmp_path):
-    content = hostile_copy(tmp_path)
-    out = tmp_path / "site"
-    r = subprocess.run([huiqi, "build", "--content", str(content), "--theme", str(ROOT / "themes/default"),
-                        "--output", str(out), "--date", "2026-11-23"], capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
+    content, out = build_hostile(huiqi, tmp_path)
     raw = (out / "events" / EVENT / "event.ics").read_bytes()
     assert raw.endswith(b"\r\n")
     physical = raw[:-2].split(b"\r\n")
