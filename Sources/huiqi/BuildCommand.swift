@@ -49,6 +49,10 @@ struct BuildCommand: ParsableCommand {
         }
         // Whatever happens below, the staging folder goes and the lock is let go.
         defer { publisher.close() }
+        func stopped(_ code: Int32) -> ExitCode {
+            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
+            return ExitCode(code)
+        }
         let cacheFile = RouteCache.file(for: publisher.output)
         let cache = fresh ? RouteCache() : RouteCache.load(cacheFile, manifest: publisher.previousManifestIdentity)
         do {
@@ -58,21 +62,18 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         } catch {
             Terminal.printError("huiqi: \(error)")
-            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
-            throw ExitCode(2)
+            throw stopped(2)
         }
         guard result.succeeded, let built = result.summary else {
             DiagnosticPrinter.print(result.diagnostics, format: .text, to: Terminal.printError)
-            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
-            throw ExitCode(1)
+            throw stopped(1)
         }
         for w in result.diagnostics.sorted { Terminal.printError(w.text) }
         do {
             try publisher.commit(paths: built.paths)
         } catch {
             Terminal.printError("huiqi: \(error)")
-            Terminal.printError("构建中止，\(output)/ 保持不变 (build stopped; \(output)/ left as it was)")
-            throw ExitCode(2)
+            throw stopped(2)
         }
         do {
             try cache.save(cacheFile, manifest: publisher.manifestIdentity)

@@ -67,8 +67,7 @@ public final class RouteCache: @unchecked Sendable {
 
     /// The cache file for an output folder: `.huiqi-cache/<folder name>.routes` beside it.
     public static func file(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".huiqi-cache")
-            .appendingPathComponent(output.lastPathComponent + ".routes")
+        Publisher.cacheFolder(beside: output).appendingPathComponent(output.lastPathComponent + ".routes")
     }
 
     /// The routes recorded for the output whose manifest is `manifest`; an

@@ -92,7 +92,7 @@ public final class Publisher: OutputSink, @unchecked Sendable {
         self.output = URL(fileURLWithPath: resolved)
         outputPath = resolved
         let name = (resolved as NSString).lastPathComponent
-        let cacheFolder = ((resolved as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".huiqi-cache")
+        let cacheFolder = Self.cacheFolder(beside: self.output).path
         try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
         buildLock = try BuildLock(path: cacheFolder + "/" + name + ".lock", output: output.path)
         Self.removeLeftovers(cacheFolder: cacheFolder, name: name)
@@ -133,6 +133,14 @@ public final class Publisher: OutputSink, @unchecked Sendable {
             buildLock.release()
             throw PublishError(description: "无法创建暂存目录 (cannot create the staging folder) \(staging): \(error.localizedDescription)")
         }
+    }
+
+    /// Where a build keeps what belongs to an output folder but is not
+    /// published: its lock, staging folder, route cache and file states.
+    /// Beside the output, so staging is on the same file system (for links
+    /// and the swap) and never inside the published tree.
+    public static func cacheFolder(beside output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".huiqi-cache")
     }
 
     /// Staging folders of builds that were killed or failed (any process id):
@@ -328,7 +336,6 @@ public final class Publisher: OutputSink, @unchecked Sendable {
 
     /// Links `path` from the previous output when its bytes are the same, else writes it.
     private func place(_ path: String, _ bytes: [UInt8]) throws {
-        try makeParent(of: path)
         let hash = bytes.withUnsafeBufferPointer { Fingerprint.hash($0) }
         let entry = Manifest.Entry(size: bytes.count, hash: hash)
         if updating, let old = previous.entries[path] ?? (adopting ? entry : nil), old == entry {
@@ -340,6 +347,7 @@ public final class Publisher: OutputSink, @unchecked Sendable {
                 return
             }
         }
+        try makeParent(of: path)
         let target = staging + "/" + path
         guard FileWriting.write(bytes, to: target), let st = FileWriting.lstatus(target) else {
             throw PublishError(description: "无法写入 (cannot write) \(target): \(String(cString: strerror(errno)))")
