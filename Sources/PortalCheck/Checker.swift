@@ -7,6 +7,7 @@ public enum Checker {
         var context = RuleContext(portal: portal, date: date)
         SiteRules.check(&context)
         IdentityRules.check(&context)
+        ReferenceRules.check(&context)
         InstitutionRules.check(&context)
         ProductRules.check(&context)
         PolicyRules.check(&context)

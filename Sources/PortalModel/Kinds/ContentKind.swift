@@ -61,13 +61,18 @@ public struct ContentKindDeclaration: Sendable {
     let sort: @Sendable (inout Portal) -> Void
     /// Every item's id and where it was read, for rules over the whole kind.
     public let identities: @Sendable (Portal) -> [(id: String, source: SourceMap)]
+    /// Every id an item names in a `.reference`/`.referenceList` field that
+    /// the generic rule checks (kinds with rules of their own for a field,
+    /// like a product's institution, leave it out), with the item's source.
+    public let references: @Sendable (Portal) -> [(field: String, id: String, source: SourceMap)]
 
     public init<Item: Sendable>(
         _ kind: ContentKind, label: String, folder: String, fields: [FieldSpec], formats: [ContentFormat],
         idField: String = "id", items: WritableKeyPath<Portal, [Item]>,
         read: @escaping @Sendable (FieldReader, _ fileID: String, _ body: String?) -> Item,
         id: @escaping @Sendable (Item) -> String, source: @escaping @Sendable (Item) -> SourceMap,
-        sortBy: @escaping @Sendable (Item) -> SourceLocation
+        sortBy: @escaping @Sendable (Item) -> SourceLocation,
+        references: @escaping @Sendable (Item) -> [(field: String, id: String)] = { _ in [] }
     ) {
         self.kind = kind
         self.label = label
@@ -84,6 +89,9 @@ public struct ContentKindDeclaration: Sendable {
             portal[keyPath: items].sort { (id($0), sortBy($0)) < (id($1), sortBy($1)) }
         }
         identities = { portal in portal[keyPath: items].map { (id($0), source($0)) } }
+        self.references = { portal in
+            portal[keyPath: items].flatMap { item in references(item).map { ($0.field, $0.id, source(item)) } }
+        }
     }
 
     /// The format of a file with this extension, if the kind reads it.
@@ -95,7 +103,7 @@ public struct ContentKindDeclaration: Sendable {
 /// The registry of content kinds.
 public enum ContentKinds {
     /// Every kind with a folder under content/, in the order they are listed and checked.
-    public static let all: [ContentKindDeclaration] = [institution, product, policy, disclosure, ledger, event, page]
+    public static let all: [ContentKindDeclaration] = [institution, product, policy, disclosure, ledger, event, page, advisor]
 
     public static func named(_ key: String) -> ContentKindDeclaration? { all.first { $0.kind.rawValue == key } }
 }

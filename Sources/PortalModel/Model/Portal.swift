@@ -9,6 +9,10 @@ public struct Portal: Sendable {
     public var ledgers: [Ledger] = []
     public var events: [Event] = []
     public var pages: [Page] = []
+    /// Items of kinds declared in files of their own (`Kinds/Advisor.swift`),
+    /// each list under its kind; each such kind reads and writes its list
+    /// through a typed property of its own.
+    public var declaredItems: [ContentKind: [any Sendable]] = [:]
     /// Where the registry keeps site.yml's declaration pointing: the portal has one site.
     var sites: [Site] {
         get { [site] }

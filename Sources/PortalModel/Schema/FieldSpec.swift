@@ -57,6 +57,14 @@ public indirect enum FieldKind: Sendable {
         }
     }
 
+    /// The kind a `.reference` or `.referenceList` field names.
+    public var referencedKind: ContentKind? {
+        switch self {
+        case .reference(let kind), .referenceList(let kind): return kind
+        default: return nil
+        }
+    }
+
     static func describe(_ pairs: [(key: String, label: String)]) -> String {
         pairs.map { $0.key == $0.label ? $0.label : "\($0.key) \($0.label)" }.joined(separator: " · ")
     }

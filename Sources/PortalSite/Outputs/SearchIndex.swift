@@ -25,42 +25,16 @@ enum SearchIndex {
         let make: () -> Document
     }
 
+    /// Every kind's documents, in the registry's order.
     static func sources(_ index: PortalIndex) -> [Source] {
-        func source(_ parts: [String], _ make: @escaping () -> Document) -> Source {
-            var f = Fingerprint()
-            for p in parts { f.add(p) }
-            return Source(fingerprint: f.value, make: make)
-        }
-        var out: [Source] = []
-        for p in index.listedProducts {
-            let inst = index.institutionsByID[p.institution]?.name ?? ""
-            let targets = p.targets.map(\.label).joined(separator: " ")
-            let guarantees = p.guaranteeMethods.map(\.label).joined(separator: " ")
-            out.append(source(["product", p.id, p.name, p.category.label, inst, p.summary, targets, guarantees]) {
-                Document(title: p.name, url: Paths.product(p.id), kind: "产品·\(p.category.label)",
-                         text: [inst, p.summary, targets, guarantees].joined(separator: " "))
-            })
-        }
-        for p in index.portal.policies {
-            out.append(source(["policy", p.id, p.title, p.docNumber] + p.issuers + ["|"] + p.topics + ["|", p.summary ?? "", p.body]) {
-                Document(title: p.title, url: Paths.policy(p.id), kind: "政策",
-                         text: [p.docNumber, p.issuers.joined(separator: " "), p.topics.joined(separator: " "),
-                                p.summary ?? "", String(Markdown.plainText(p.body).prefix(400))].joined(separator: " "))
-            })
-        }
-        for i in index.portal.institutions {
-            out.append(source(["institution", i.id, i.name, i.type.label, i.address, i.summary ?? ""]) {
-                Document(title: i.name, url: Paths.institution(i.id), kind: "机构·\(i.type.label)",
-                         text: [i.address, i.summary ?? ""].joined(separator: " "))
-            })
-        }
-        for p in index.portal.pages {
-            out.append(source(["page", p.id, p.title, p.description ?? "", p.body]) {
-                Document(title: p.title, url: Paths.page(p.id), kind: "页面",
-                         text: (p.description ?? "") + " " + String(Markdown.plainText(p.body).prefix(400)))
-            })
-        }
-        return out
+        SiteKinds.all.flatMap { $0.searchSources(index) }
+    }
+
+    /// A document made from `parts` (hashed now, cut into terms only if they changed).
+    static func source(_ parts: [String], _ make: @escaping () -> Document) -> Source {
+        var f = Fingerprint()
+        for p in parts { f.add(p) }
+        return Source(fingerprint: f.value, make: make)
     }
 
     /// What the whole index is made from: its documents' sources, in order.

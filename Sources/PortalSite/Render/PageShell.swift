@@ -5,17 +5,6 @@ import PortalModel
 /// names, and the relative path back to the site root.
 struct PageShell {
     let global: [String: Any]
-    let sections: [(key: String, label: String, path: String)] = [
-        ("home", "首页", Paths.home),
-        ("products", "金融产品", Paths.products),
-        ("match", "我要融资", Paths.match),
-        ("policies", "惠企政策", Paths.policies),
-        ("institutions", "金融机构", Paths.institutions),
-        ("four-lists", "四张清单", Paths.disclosures),
-        ("ledgers", "工作台账", Paths.ledgers),
-        ("events", "对接活动", Paths.events),
-    ]
-
     init(index: PortalIndex, theme: Theme) {
         let site = index.portal.site
         var assets: [String: String] = [:]
@@ -59,8 +48,8 @@ struct PageShell {
         // Links the layout prints on every page come with `href` ready (root
         // included), so each costs the template one lookup instead of three.
         let home = root.isEmpty ? "./" : root
-        c["nav"] = sections.map { s -> [String: Any] in
-            ["label": s.label, "url": s.path, "href": s.path.isEmpty ? home : root + s.path, "current": s.key == section]
+        c["nav"] = SiteKinds.navigation.map { s -> [String: Any] in
+            ["label": s.label, "url": s.path, "href": s.path.isEmpty ? home : root + s.path, "current": s.section == section]
         }
         c["footerPages"] = (global["footerPages"] as? [[String: Any]] ?? []).map { page -> [String: Any] in
             var page = page

@@ -83,11 +83,7 @@ public struct Theme: @unchecked Sendable {
 
     /// Every template a route renders (see `RoutePlan`); a theme without one
     /// would publish empty pages, so loading it fails instead.
-    static let requiredTemplates = [
-        "layout", "home", "notfound", "products", "product", "poster", "institutions", "institution",
-        "disclosures", "disclosure", "policies", "policy", "ledgers", "ledger", "events", "event",
-        "page", "search", "match", "compare", "stats",
-    ]
+    static var requiredTemplates: [String] { SiteKinds.templates }
 
     /// The page `template` renders for `context`, as UTF-8 bytes.
     func render(_ context: any TemplateObject, template: String) -> [UInt8] {

@@ -48,7 +48,7 @@ enum ProductView {
     /// What a product page shows beyond its card (the QR code aside).
     static func pageExtras(_ p: Product, _ index: PortalIndex) -> [String: Any] {
         let institution = index.institutionsByID[p.institution]
-        return [
+        let own: [String: Any] = [
             "eligibility": p.eligibility,
             "materials": p.materials,
             "process": p.process,
@@ -72,6 +72,8 @@ enum ProductView {
             "hasDisclosure": index.disclosuresByInstitution[p.institution] != nil,
             "disclosureURL": Paths.disclosure(p.institution),
         ]
+        // What other kinds add (advisers who can help with this product).
+        return own.merging(SiteKinds.productPanels(p, index)) { mine, _ in mine }
     }
 
     /// The product page's context: its card and the extras. The pages show the

@@ -1,0 +1,77 @@
+import PortalModel
+
+/// What the site makes of one kind of content, declared once beside its
+/// views: its pages, its place in the main navigation, the templates a theme
+/// needs for them, its documents in the search index, and what it adds to
+/// other kinds' pages. `RoutePlan`, `PageShell`, `Theme` and `SearchIndex`
+/// iterate over `SiteKinds.all`; adding a kind is a declaration and its templates.
+struct KindPages: Sendable {
+    let kind: ContentKind
+    let navigation: NavigationEntry?
+    /// Templates the theme must have (checked when the theme is loaded).
+    let templates: [String]
+    let routes: @Sendable (PortalIndex) -> [Route]
+    let searchSources: @Sendable (PortalIndex) -> [SearchIndex.Source]
+    /// A value under `key` in every product page's context (advisers who can
+    /// help with the product, say); nil for kinds that add nothing there.
+    let onProductPage: ProductPagePanel?
+
+    init(_ kind: ContentKind, navigation: NavigationEntry? = nil, templates: [String],
+         routes: @escaping @Sendable (PortalIndex) -> [Route],
+         searchSources: @escaping @Sendable (PortalIndex) -> [SearchIndex.Source] = { _ in [] },
+         onProductPage: ProductPagePanel? = nil) {
+        self.kind = kind
+        self.navigation = navigation
+        self.templates = templates
+        self.routes = routes
+        self.searchSources = searchSources
+        self.onProductPage = onProductPage
+    }
+}
+
+/// An entry of the main navigation; entries are shown by `order`.
+struct NavigationEntry: Sendable {
+    /// The `section` pages of this entry name, to mark it current.
+    let section: String
+    let label: String
+    let path: String
+    let order: Int
+}
+
+/// What a kind adds to each product page's context.
+struct ProductPagePanel: Sendable {
+    let key: String
+    let value: @Sendable (Product, PortalIndex) -> Any
+}
+
+/// The registry of what the site makes of each kind, in the order their
+/// documents enter the search index.
+enum SiteKinds {
+    static let all: [KindPages] = [
+        ProductPages.declaration, PolicyPages.declaration, InstitutionPages.declaration,
+        DisclosurePages.declaration, LedgerPages.declaration, EventPages.declaration, FreePages.declaration,
+    ]
+
+    /// Pages that are not about one kind of content, in the main navigation.
+    static let toolNavigation: [NavigationEntry] = [
+        NavigationEntry(section: "home", label: "首页", path: Paths.home, order: 0),
+        NavigationEntry(section: "match", label: "我要融资", path: Paths.match, order: 20),
+    ]
+
+    /// The main navigation: the tools' entries and every kind's, by order.
+    static var navigation: [NavigationEntry] {
+        (toolNavigation + all.compactMap(\.navigation)).sorted { $0.order < $1.order }
+    }
+
+    /// Every template the site renders with.
+    static var templates: [String] {
+        ["layout", "home", "notfound", "search", "match", "compare", "stats"] + all.flatMap(\.templates)
+    }
+
+    /// Values each product page gets from other kinds.
+    static func productPanels(_ p: Product, _ index: PortalIndex) -> [String: Any] {
+        var v: [String: Any] = [:]
+        for kind in all { if let panel = kind.onProductPage { v[panel.key] = panel.value(p, index) } }
+        return v
+    }
+}

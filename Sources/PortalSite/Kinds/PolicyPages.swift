@@ -1,0 +1,68 @@
+import PortalModel
+
+/// The policy list, its views by status, level and topic, and a page per policy.
+enum PolicyPages {
+    static let declaration = KindPages(
+        .policy, navigation: NavigationEntry(section: "policies", label: "惠企政策", path: Paths.policies, order: 30),
+        templates: ["policies", "policy"], routes: routes, searchSources: searchSources)
+
+    static func policyList(_ path: String, heading: String, _ policies: [Policy], _ index: PortalIndex, current: String) -> Route {
+        .page(path, "policies", title: heading, section: "policies") {
+            [
+                "heading": heading,
+                "policies": policies.map { PolicyView.shared($0, index) },
+                "count": policies.count,
+                "statuses": PolicyStatus.allCases.compactMap { s -> [String: Any]? in
+                    let n = index.policyCountByStatus[s] ?? 0
+                    return n == 0 ? nil : ["label": s.rawValue, "slug": s.slug, "count": n, "url": Paths.policyStatus(s.slug),
+                                            "current": current == "status-" + s.slug]
+                },
+                "levels": PolicyLevel.allCases.compactMap { l -> [String: Any]? in
+                    let n = index.policyCountByLevel[l] ?? 0
+                    return n == 0 ? nil : ["label": l.label, "count": n, "url": Paths.policyLevel(l.slug),
+                                            "current": current == "level-" + l.slug]
+                },
+                "topics": index.topics.enumerated().map { i, t -> [String: Any] in
+                    ["label": t, "url": Paths.policyTopic(i + 1), "current": current == "topic-\(i + 1)",
+                     "count": index.policyCountByTopic[t] ?? 0]
+                },
+                "isAll": current.isEmpty,
+            ]
+        }.listing(policies.count)
+    }
+
+    static func routes(_ index: PortalIndex) -> [Route] {
+        let all = index.policiesByDate
+        var routes = [policyList(Paths.policies, heading: "惠企政策", all, index, current: "")]
+        for s in PolicyStatus.allCases {
+            let subset = all.filter { index.status($0) == s }
+            if !subset.isEmpty {
+                routes.append(policyList(Paths.policyStatus(s.slug), heading: "\(s.rawValue)的政策", subset, index, current: "status-" + s.slug))
+            }
+        }
+        for l in PolicyLevel.allCases {
+            let subset = all.filter { $0.level == l }
+            if !subset.isEmpty {
+                routes.append(policyList(Paths.policyLevel(l.slug), heading: "\(l.label)级政策", subset, index, current: "level-" + l.slug))
+            }
+        }
+        for (i, topic) in index.topics.enumerated() {
+            routes.append(policyList(Paths.policyTopic(i + 1), heading: "主题：\(topic)", all.filter { $0.topics.contains(topic) },
+                                     index, current: "topic-\(i + 1)"))
+        }
+        for p in index.portal.policies {
+            routes.append(.page(Paths.policy(p.id), "policy", title: p.title, section: "policies") { PolicyView.page(p, index) })
+        }
+        return routes
+    }
+
+    static func searchSources(_ index: PortalIndex) -> [SearchIndex.Source] {
+        index.portal.policies.map { p in
+            SearchIndex.source(["policy", p.id, p.title, p.docNumber] + p.issuers + ["|"] + p.topics + ["|", p.summary ?? "", p.body]) {
+                SearchIndex.Document(title: p.title, url: Paths.policy(p.id), kind: "政策",
+                                     text: [p.docNumber, p.issuers.joined(separator: " "), p.topics.joined(separator: " "),
+                                            p.summary ?? "", String(Markdown.plainText(p.body).prefix(400))].joined(separator: " "))
+            }
+        }
+    }
+}
