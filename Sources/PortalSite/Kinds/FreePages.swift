@@ -6,10 +6,17 @@ enum FreePages {
 
     static func routes(_ index: PortalIndex) -> [Route] {
         index.portal.pages.map { page in
-            .page(Paths.page(page.id), "page", title: page.title, section: "") {
-                ["title": page.title, "description": page.description ?? "", "bodyHTML": MarkdownText(page.body)]
+            .typedPage(Paths.page(page.id), "page", title: page.title, section: "") {
+                Context(title: page.title, description: page.description ?? "", bodyHTML: MarkdownText(page.body))
             }
         }
+    }
+
+    /// What `page.mustache` sees.
+    struct Context: PageContext {
+        let title: String
+        let description: String
+        let bodyHTML: MarkdownText
     }
 
     static func searchSources(_ index: PortalIndex) -> [SearchIndex.Source] {

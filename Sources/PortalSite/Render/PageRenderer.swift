@@ -20,6 +20,12 @@ struct PageRenderer: @unchecked Sendable {
         return RenderNode.tree(context) { fragments.node(for: $0, root: root) }
     }
 
+    /// A typed context in template-ready form, for a page at `file`.
+    func node<Context: Encodable>(for context: Context, file: String) -> RenderNode {
+        let root = shell.root(forFile: file)
+        return ContextEncoder.node(context) { fragments.node(for: $0, root: root) }
+    }
+
     func page(file: String, template: String, title: String, section: String, node: RenderNode) -> OutputFile {
         let started = TemplateClock.enabled ? DispatchTime.now().uptimeNanoseconds : 0
         // What differs from page to page, over the frame every page at this depth shares.

@@ -3,8 +3,9 @@ import MustacheTemplates
 /// A page context in template-ready form: the views build `[String: Any]`
 /// (easy to write and to fingerprint); converting it once into typed values
 /// makes every lookup while rendering a dictionary read, with no casts.
-final class RenderNode: TemplateObject {
-    let values: [String: TemplateValue]
+final class RenderNode: TemplateObject, @unchecked Sendable {
+    /// Filled while a context is encoded, then only read.
+    var values: [String: TemplateValue]
     init(_ values: [String: TemplateValue]) { self.values = values }
     func value(forKey key: String) -> TemplateValue? { values[key] }
 

@@ -43,6 +43,22 @@ struct Route: @unchecked Sendable {
         }
     }
 
+    /// A page from a template and its typed context, merged into the shared page shell.
+    static func typedPage<Context: PageContext>(_ path: String, _ template: String, title: String, section: String,
+                                                _ context: @escaping () -> Context) -> Route {
+        let file = Paths.file(path)
+        return Route(key: file) {
+            let c = context()
+            var f = Fingerprint()
+            f.add(file); f.add(template); f.add(title); f.add(section)
+            f.add(ContextEncoder.fingerprint(c))
+            return Plan(fingerprint: f.value) { renderer in
+                [renderer.page(file: file, template: template, title: title, section: section,
+                               node: renderer.node(for: c, file: file))]
+            }
+        }
+    }
+
     /// A text file; with `inputs` (a hash of what it is made from) it is kept
     /// from the previous build while they are unchanged.
     static func text(_ file: String, inputs: @escaping @autoclosure () -> UInt64? = nil, _ make: @escaping () -> String) -> Route {
