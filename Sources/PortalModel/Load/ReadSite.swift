@@ -11,6 +11,7 @@ extension Site {
         s.psb = r.string("psb")
         s.language = r.string("language") ?? "zh-CN"
         s.description = r.string("description")
+        s.pageSize = r.integer("pageSize") ?? Site.defaultPageSize
         if let rules = r.object("rules") {
             if let v = rules.integer("replyWorkingDaysMax") { s.rules.replyWorkingDaysMax = v }
             if let v = rules.integer("decisionDaysMax") { s.rules.decisionDaysMax = v }

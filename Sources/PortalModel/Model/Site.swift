@@ -39,6 +39,9 @@ public struct Site: Sendable {
     public var psb: String?
     public var language = "zh-CN"
     public var description: String?
+    /// Items per page of a list (列表每页条数): a phone's screenful or two.
+    public var pageSize = Site.defaultPageSize
+    public static let defaultPageSize = 24
     public var rules = SiteRules()
     public var source: SourceMap
 

@@ -27,6 +27,7 @@ extension Schemas {
         FieldSpec("psb", "公安机关备案号", .string(), help: "含 14 位数字", example: "鲁公网安备 37060202000001号"),
         FieldSpec("language", "语言", .string(), help: "BCP 47 语言标记，默认 zh-CN", example: "zh-CN"),
         FieldSpec("description", "站点简介", .string(), help: "首页与搜索引擎摘要"),
+        FieldSpec("pageSize", "列表每页条数", .integer(min: 5, max: 200), help: "默认 24", example: "24"),
         FieldSpec("rules", "规则设置", .object(siteRules)),
     ]
 }

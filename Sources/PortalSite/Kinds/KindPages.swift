@@ -50,6 +50,7 @@ enum SiteKinds {
     static let all: [KindPages] = [
         ProductPages.declaration, PolicyPages.declaration, InstitutionPages.declaration,
         DisclosurePages.declaration, LedgerPages.declaration, EventPages.declaration, FreePages.declaration,
+        AdvisorPages.declaration,
     ]
 
     /// Pages that are not about one kind of content, in the main navigation.

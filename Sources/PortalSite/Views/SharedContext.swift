@@ -12,6 +12,12 @@ final class SharedContext: @unchecked Sendable {
         fingerprint = f.value
         node = RenderNode.tree(values)
     }
+
+    /// A typed context, encoded once for its fingerprint and its template form.
+    init<Context: Encodable>(encoding context: Context) {
+        fingerprint = ContextEncoder.fingerprint(context)
+        node = ContextEncoder.node(context)
+    }
 }
 
 /// Shared contexts by key, made once per build.
