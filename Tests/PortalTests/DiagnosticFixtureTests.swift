@@ -303,6 +303,40 @@ final class DiagnosticFixtureTests: XCTestCase {
         try expect(.E001, "events/ev-a.yml", line: 3, column: 6, { replace(&$0, "events/ev-a.yml", "end: 2026-12-01T11:30", "end: 2026-12-01T08:30") })
     }
 
+    // MARK: Advisers (金融顾问): the generic field rules and references, as for every kind
+
+    func testV001AdvisorPhoneMissing() throws {
+        try expect(.V001, "advisors/adv-a.yml", line: 1, column: 1, { replace(&$0, "advisors/adv-a.yml", "phone: \"0535-3333333\"\n", "") })
+    }
+
+    func testV005AdvisorRoleUnknown() throws {
+        try expect(.V005, "advisors/adv-a.yml", line: 3, column: 7, { replace(&$0, "advisors/adv-a.yml", "role: 金融辅导员", "role: 辅导老师") })
+    }
+
+    func testV005AdvisorExpertiseUnknown() throws {
+        try expect(.V005, "advisors/adv-a.yml", line: 7, column: 17, { replace(&$0, "advisors/adv-a.yml", "[信贷, 小微企业]", "[信贷, 炒股]") })
+    }
+
+    func testV013AdvisorDistrictsEmpty() throws {
+        try expect(.V013, "advisors/adv-a.yml", line: 6, column: 12, { replace(&$0, "advisors/adv-a.yml", "[测试区]", "[]") })
+    }
+
+    func testV016AdvisorInstitutionUnknown() throws {
+        try expect(.V016, "advisors/adv-a.yml", line: 5, column: 14, { replace(&$0, "advisors/adv-a.yml", "institution: bank-a", "institution: bank-z") })
+    }
+
+    func testV009AdvisorIDDiffersFromFileName() throws {
+        try expect(.V009, "advisors/adv-a.yml", line: 1, column: 5, { replace(&$0, "advisors/adv-a.yml", "id: adv-a", "id: adv-b") })
+    }
+
+    func testAdvisorDiagnosticsNameTheChineseLabel() throws {
+        var p = MiniPortal()
+        replace(&p, "advisors/adv-a.yml", "institution: bank-a", "institution: bank-z")
+        let d = try p.diagnostics().first { $0.code == .V016 }
+        XCTAssertEqual(d?.text.contains("所属机构 (institution)"), true, d?.text ?? "none")
+        XCTAssertEqual(d?.text.contains("bank-z"), true, d?.text ?? "none")
+    }
+
     func testAllErrorsReportedNotJustTheFirst() throws {
         var p = MiniPortal()
         replace(&p, "products/loan-a.yml", "category: 信贷", "category: 贷款")

@@ -291,6 +291,28 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Every kind in the registry, so a kind added later is covered without a new test.
+    func testDuplicateIDsReportedForEveryDeclaredKind() throws {
+        var p = MiniPortal()
+        p.files["pages/about.md"] = "---\ntitle: 关于\n---\n正文\n"
+        var expected: [(second: String, first: String)] = []
+        for kind in ContentKinds.all {
+            guard let original = p.files.keys.sorted().first(where: { $0.hasPrefix(kind.folder + "/") }) else {
+                XCTFail("MiniPortal has no \(kind.kind) file"); continue
+            }
+            let twin = original.hasSuffix(".yml") ? original.dropLast(4) + ".yaml" : original.dropLast(3) + ".MD"
+            p.files[String(twin)] = p.files[original]!
+            expected.append((original, String(twin)))
+        }
+        let (_, all) = try load(p)
+        let dups = all.filter { $0.code == .V010 }
+        for (second, first) in expected {
+            XCTAssertTrue(dups.contains { $0.location.file == "content/" + second && $0.message.contains("content/" + first) },
+                          "\(second): \(dups.map(\.text))")
+        }
+        XCTAssertEqual(expected.count, ContentKinds.all.count)
+    }
+
     func testDuplicateProductIDBetweenYAMLAndCSVRow() throws {
         var p = MiniPortal()
         let csv = "产品编号,产品名称,所属机构,产品类别,产品简介,适用对象,担保方式,额度（万元）,期限（月）,年化利率（%）,年化利率计算方式,申请条件,所需材料,办理流程,办理时限（工作日）,联系电话,更新日期\n"

@@ -117,6 +117,17 @@ struct MiniPortal {
             progress:
               - {date: 2026-03-10, text: 已完成}
         """,
+        "advisors/adv-a.yml": """
+        id: adv-a
+        name: 测试顾问
+        role: 金融辅导员
+        organization: 测试银行普惠金融部
+        institution: bank-a
+        districts: [测试区]
+        expertise: [信贷, 小微企业]
+        phone: "0535-3333333"
+        updated: 2026-01-01
+        """,
         "events/ev-a.yml": """
         title: 对接会
         start: 2026-12-01T09:30
