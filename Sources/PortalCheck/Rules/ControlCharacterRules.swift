@@ -9,32 +9,12 @@ enum ControlCharacterRules {
         let site = c.portal.site
         scan(&c, site.source, Schemas.site, ["title": site.title, "city": site.city, "organizer": site.organizer,
                                              "contact": site.contact, "description": site.description])
-        for i in c.portal.institutions {
-            scan(&c, i.source, Schemas.institution, ["name": i.name, "address": i.address, "summary": i.summary])
-        }
-        for p in c.portal.products {
-            var fields = ["name": p.name, "summary": p.summary, "repayment": p.repayment, "description": p.description]
-            for (key, list) in [("eligibility", p.eligibility), ("materials", p.materials), ("process", p.process)] {
-                for (n, text) in list.enumerated() { fields["\(key)[\(n)]"] = text }
+        // Every kind's text, as its declaration lists it.
+        for kind in ContentKinds.all {
+            for (source, fields, body) in kind.texts(c.portal) {
+                scan(&c, source, kind.fields, fields)
+                if let body { scanBody(&c, source, body) }
             }
-            scan(&c, p.source, Schemas.product, fields)
-        }
-        for p in c.portal.policies {
-            var fields = ["title": p.title, "docNumber": p.docNumber, "summary": p.summary]
-            for (n, m) in p.measures.enumerated() {
-                fields["measures[\(n)].title"] = m.title
-                fields["measures[\(n)].summary"] = m.summary
-            }
-            scan(&c, p.source, Schemas.policy, fields)
-            scanBody(&c, p.source, p.body)
-        }
-        for e in c.portal.events {
-            scan(&c, e.source, Schemas.event, ["title": e.title, "place": e.place, "organizer": e.organizer,
-                                               "description": e.description])
-        }
-        for p in c.portal.pages {
-            scan(&c, p.source, Schemas.page, ["title": p.title, "description": p.description])
-            scanBody(&c, p.source, p.body)
         }
     }
 

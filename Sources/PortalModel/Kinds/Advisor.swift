@@ -123,5 +123,10 @@ extension ContentKinds {
         .advisor, label: "金融顾问", folder: "advisors", fields: Schemas.advisor, formats: [.yaml],
         items: \.advisors, read: { r, id, _ in Advisor.read(r, fileID: id) },
         id: \.id, source: \.source, sortBy: \.source.root,
-        references: { a in a.institution.map { [(field: "institution", id: $0)] } ?? [] })
+        references: { a in a.institution.map { [(field: "institution", id: $0)] } ?? [] },
+        texts: { a in
+            var fields = ["name": a.name, "organization": a.organization, "phone": a.phone, "hours": a.hours, "bio": a.bio]
+            for (n, d) in a.districts.enumerated() { fields["districts[\(n)]"] = d }
+            return fields
+        })
 }

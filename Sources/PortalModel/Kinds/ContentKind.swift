@@ -65,6 +65,9 @@ public struct ContentKindDeclaration: Sendable {
     /// the generic rule checks (kinds with rules of their own for a field,
     /// like a product's institution, leave it out), with the item's source.
     public let references: @Sendable (Portal) -> [(field: String, id: String, source: SourceMap)]
+    /// Every item's text shown on pages (by field path) and Markdown body, for
+    /// rules over text such as the control-character check.
+    public let texts: @Sendable (Portal) -> [(source: SourceMap, fields: [String: String?], body: String?)]
 
     public init<Item: Sendable>(
         _ kind: ContentKind, label: String, folder: String, fields: [FieldSpec], formats: [ContentFormat],
@@ -72,7 +75,9 @@ public struct ContentKindDeclaration: Sendable {
         read: @escaping @Sendable (FieldReader, _ fileID: String, _ body: String?) -> Item,
         id: @escaping @Sendable (Item) -> String, source: @escaping @Sendable (Item) -> SourceMap,
         sortBy: @escaping @Sendable (Item) -> SourceLocation,
-        references: @escaping @Sendable (Item) -> [(field: String, id: String)] = { _ in [] }
+        references: @escaping @Sendable (Item) -> [(field: String, id: String)] = { _ in [] },
+        texts: @escaping @Sendable (Item) -> [String: String?] = { _ in [:] },
+        body: @escaping @Sendable (Item) -> String? = { _ in nil }
     ) {
         self.kind = kind
         self.label = label
@@ -89,6 +94,7 @@ public struct ContentKindDeclaration: Sendable {
             portal[keyPath: items].sort { (id($0), sortBy($0)) < (id($1), sortBy($1)) }
         }
         identities = { portal in portal[keyPath: items].map { (id($0), source($0)) } }
+        self.texts = { portal in portal[keyPath: items].map { (source($0), texts($0), body($0)) } }
         self.references = { portal in
             portal[keyPath: items].flatMap { item in references(item).map { ($0.field, $0.id, source(item)) } }
         }
