@@ -145,3 +145,57 @@ def test_print_poster_and_four_lists_on_a4(driver, site_url, built_site):
             assert pages >= 1
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.parametrize("mode,limit", [("normal", 120), ("elderly", 160)])
+def test_phone_header_leaves_the_first_screen_to_the_page(driver, site_url, built_site, mode, limit):
+    """At 360 × 780 (a phone, emulated) header and navigation take at most `limit` px, the
+    elderly-friendly tools stay in view, and at 320 px nothing overflows."""
+    kinds = page_kinds(built_site)
+    set_elderly_mode(driver, site_url, mode == "elderly")
+    problems = []
+    try:
+        for width in (360, 320):
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": 780, "deviceScaleFactor": 1, "mobile": True})
+            for kind in ("home", "catalogue", "product", "policy", "advisor", "four-lists-bank"):
+                driver.get(site_url + kinds[kind])
+                wait_ready(driver)
+                bottom, tools, menu = driver.execute_script("""
+                    const h = document.querySelector('.site-header').getBoundingClientRect();
+                    const buttons = [...document.querySelectorAll('#a11y-tools a, #a11y-tools button')];
+                    const menu = document.querySelector('.menu-button').getBoundingClientRect();
+                    return [h.bottom, buttons.map(b => b.getBoundingClientRect().bottom), menu.height];""")
+                if width == 360 and bottom > limit:
+                    problems.append(f"{kind} ({mode}): header ends at {bottom:.0f} px > {limit}")
+                if len(tools) < 3 or max(tools) > bottom:
+                    problems.append(f"{kind} at {width} ({mode}): tools not all in the header: {tools}")
+                if menu < 44:
+                    problems.append(f"{kind} at {width} ({mode}): 菜单 is {menu:.0f} px high")
+                o = _overflow(driver)
+                if o:
+                    problems.append(f"{kind} at {width} ({mode}): overflow {o}")
+    finally:
+        set_viewport(driver, 1280, 900)
+        set_elderly_mode(driver, site_url, False)
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_menu_opens_without_javascript(site_url, built_site):
+    from browser_helpers import make_driver
+    d = make_driver(js=False, width=1280)
+    try:
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True})
+        d.get(site_url + "products/")
+        visible = "return [...document.querySelectorAll('.menu-nav a, .site-nav a')].filter(a => a.checkVisibility()).map(a => a.textContent)"
+        assert d.execute_script(visible) == []
+        d.find_element(By.CSS_SELECTOR, ".menu-button").click()
+        shown = d.execute_script(visible)
+        assert {"首页", "金融产品", "惠企政策", "金融顾问", "四张清单"} <= set(shown), shown
+        # Wide screens show the navigation bar and no 菜单.
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        d.get(site_url + "products/")
+        assert not d.find_element(By.CSS_SELECTOR, ".menu-button").is_displayed()
+        assert len([a for a in d.find_elements(By.CSS_SELECTOR, ".site-nav a") if a.is_displayed()]) >= 9
+    finally:
+        d.quit()
