@@ -7,7 +7,7 @@ enum AdvisorPages {
     static let declaration = KindPages(
         .advisor, navigation: NavigationEntry(section: "advisors", label: "金融顾问", path: Paths.advisors, order: 45),
         templates: ["advisors", "advisor"], routes: routes, searchSources: searchSources,
-        onProductPage: ProductPagePanel(key: "advisers", value: productPanel))
+        onProductPage: ProductPagePanel(key: "advisers", value: productPanel), hasPages: { !$0.portal.advisors.isEmpty })
 
     /// How many advisers a product page names before linking to the directory.
     static let perProduct = 4

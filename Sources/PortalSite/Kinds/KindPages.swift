@@ -15,17 +15,20 @@ struct KindPages: Sendable {
     /// A value under `key` in every product page's context (advisers who can
     /// help with the product, say); nil for kinds that add nothing there.
     let onProductPage: ProductPagePanel?
+    /// Whether the kind has pages in this portal (its navigation entry shows only then).
+    let hasPages: @Sendable (PortalIndex) -> Bool
 
     init(_ kind: ContentKind, navigation: NavigationEntry? = nil, templates: [String],
          routes: @escaping @Sendable (PortalIndex) -> [Route],
          searchSources: @escaping @Sendable (PortalIndex) -> [SearchIndex.Source] = { _ in [] },
-         onProductPage: ProductPagePanel? = nil) {
+         onProductPage: ProductPagePanel? = nil, hasPages: @escaping @Sendable (PortalIndex) -> Bool = { _ in true }) {
         self.kind = kind
         self.navigation = navigation
         self.templates = templates
         self.routes = routes
         self.searchSources = searchSources
         self.onProductPage = onProductPage
+        self.hasPages = hasPages
     }
 }
 
@@ -59,9 +62,9 @@ enum SiteKinds {
         NavigationEntry(section: "match", label: "我要融资", path: Paths.match, order: 20),
     ]
 
-    /// The main navigation: the tools' entries and every kind's, by order.
-    static var navigation: [NavigationEntry] {
-        (toolNavigation + all.compactMap(\.navigation)).sorted { $0.order < $1.order }
+    /// The main navigation: the tools' entries and those of the kinds with pages, by order.
+    static func navigation(_ index: PortalIndex) -> [NavigationEntry] {
+        (toolNavigation + all.filter { $0.hasPages(index) }.compactMap(\.navigation)).sorted { $0.order < $1.order }
     }
 
     /// Every template the site renders with.

@@ -5,8 +5,10 @@ import PortalModel
 /// names, and the relative path back to the site root.
 struct PageShell {
     let global: [String: Any]
+    let navigation: [NavigationEntry]
     init(index: PortalIndex, theme: Theme) {
         let site = index.portal.site
+        navigation = SiteKinds.navigation(index)
         var assets: [String: String] = [:]
         for (name, path) in theme.assetPaths {
             assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")] = path
@@ -48,7 +50,7 @@ struct PageShell {
         // Links the layout prints on every page come with `href` ready (root
         // included), so each costs the template one lookup instead of three.
         let home = root.isEmpty ? "./" : root
-        c["nav"] = SiteKinds.navigation.map { s -> [String: Any] in
+        c["nav"] = navigation.map { s -> [String: Any] in
             ["label": s.label, "url": s.path, "href": s.path.isEmpty ? home : root + s.path, "current": s.section == section]
         }
         c["footerPages"] = (global["footerPages"] as? [[String: Any]] ?? []).map { page -> [String: Any] in
