@@ -6,11 +6,9 @@ final class SharedContext: @unchecked Sendable {
     let fingerprint: UInt64
     let node: RenderNode
 
-    init(_ values: [String: Any]) {
-        var f = Fingerprint()
-        f.add(any: values)
-        fingerprint = f.value
-        node = RenderNode.tree(values)
+    init<Fields: Encodable>(_ fields: Fields) {
+        fingerprint = ContextEncoder.fingerprint(fields)
+        node = ContextEncoder.node(fields)
     }
 }
 
