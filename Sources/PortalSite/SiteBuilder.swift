@@ -58,7 +58,7 @@ public enum SiteBuilder {
         var shared = Fingerprint()
         shared.add(BuildIdentity.executable)
         shared.add(theme.fingerprint)
-        shared.add(any: shell.global)
+        shared.add(ContextEncoder.fingerprint(shell.global))
         shared.add(index.baseURL)
         let salt = shared
         let fragments = Fragments(theme: theme, shell: shell, salt: salt.value, store: cache.fragments)

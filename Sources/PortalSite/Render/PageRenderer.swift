@@ -47,6 +47,6 @@ final class Frames: @unchecked Sendable {
     init(shell: PageShell) { self.shell = shell }
 
     func node(root: String, section: String) -> RenderNode {
-        nodes.value(root + "\u{0}" + section) { RenderNode.tree(shell.frame(root: root, section: section)) }
+        nodes.value(root + "\u{0}" + section) { ContextEncoder.node(shell.frame(root: root, section: section)) }
     }
 }
