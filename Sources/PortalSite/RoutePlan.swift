@@ -14,7 +14,7 @@ enum RoutePlan {
     static func homeRoutes(_ index: PortalIndex) -> [Route] {
         let p = index.portal
         return [
-            .typedPage(Paths.home, "home", title: p.site.title, section: "home") {
+            .page(Paths.home, "home", title: p.site.title, section: "home") {
                 let upcoming = p.events.filter { !EventView.isPast($0, index) }
                     .sorted { ($0.start?.description ?? "") < ($1.start?.description ?? "") }
                 // The six most recently updated, picked without sorting every product.
@@ -35,7 +35,7 @@ enum RoutePlan {
                         banksPublished: index.banks.filter { index.disclosuresByInstitution[$0.id] != nil }.count,
                         events: upcoming.count))
             },
-            .typedPage("404.html", "notfound", title: "页面未找到", section: "") { NotFound() },
+            .page("404.html", "notfound", title: "页面未找到", section: "") { NotFound() },
             // The feed changes only with the policies (and the site's own settings).
             .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) }.listing(p.policies.count),
             // Kept while no document in it changed (an edit to a product's rate leaves it as it is).
@@ -66,18 +66,18 @@ enum RoutePlan {
 
     static func toolRoutes(_ index: PortalIndex) -> [Route] {
         [
-            .typedPage(Paths.search, "search", title: "站内搜索", section: "") {
+            .page(Paths.search, "search", title: "站内搜索", section: "") {
                 Search(indexURL: Paths.searchIndex, categories: ProductPages.categoryFacets(index))
             },
-            .typedPage(Paths.match, "match", title: "我要融资", section: "match") {
+            .page(Paths.match, "match", title: "我要融资", section: "match") {
                 Match(targets: TargetCustomer.allCases.map { ProductPages.Choice(slug: $0.slug, label: $0.label) },
                       guaranteeMethods: ProductPages.guaranteeChoices,
                       categories: ProductPages.categoryFacets(index))
             },
-            .typedPage(Paths.compare, "compare", title: "产品对比", section: "products") {
+            .page(Paths.compare, "compare", title: "产品对比", section: "products") {
                 Compare(products: index.listedProducts.map { ProductView.card($0, index) })
             }.listing(4 * index.listedProducts.count),  // three menus and a table row per product
-            .typedPage(Paths.stats, "stats", title: "数据统计", section: "") { Statistics.context(index) },
+            .page(Paths.stats, "stats", title: "数据统计", section: "") { Statistics.context(index) },
         ]
     }
 }

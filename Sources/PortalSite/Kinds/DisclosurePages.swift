@@ -10,7 +10,7 @@ enum DisclosurePages {
     static func routes(_ index: PortalIndex) -> [Route] {
         let p = index.portal
         var routes: [Route] = [
-            .typedPage(Paths.disclosures, "disclosures", title: "银行融资服务“四张清单”", section: "four-lists") {
+            .page(Paths.disclosures, "disclosures", title: "银行融资服务“四张清单”", section: "four-lists") {
                 let banks = index.banks.map { bank in
                     Bank(card: InstitutionView.card(bank, index),
                          disclosure: index.disclosuresByInstitution[bank.id].map { DisclosureView.summary($0, index) })
@@ -21,7 +21,7 @@ enum DisclosurePages {
         ]
         for d in p.disclosures where index.institutionsByID[d.institution] != nil {
             let name = index.institutionsByID[d.institution]?.name ?? d.institution
-            routes.append(.typedPage(Paths.disclosure(d.institution), "disclosure", title: "\(name)“四张清单”", section: "four-lists") {
+            routes.append(.page(Paths.disclosure(d.institution), "disclosure", title: "\(name)“四张清单”", section: "four-lists") {
                 DisclosureView.page(d, index)
             })
         }

@@ -9,7 +9,7 @@ enum InstitutionPages {
     static func routes(_ index: PortalIndex) -> [Route] {
         let p = index.portal
         var routes: [Route] = [
-            .typedPage(Paths.institutions, "institutions", title: "金融机构", section: "institutions") {
+            .page(Paths.institutions, "institutions", title: "金融机构", section: "institutions") {
                 List(groups: InstitutionType.allCases.compactMap { type in
                     let members = p.institutions.filter { $0.type == type }
                     return members.isEmpty ? nil : Group(label: type.label, institutions: members.map { InstitutionView.card($0, index) })
@@ -17,7 +17,7 @@ enum InstitutionPages {
             }.listing(p.institutions.count),
         ]
         for i in p.institutions {
-            routes.append(.typedPage(Paths.institution(i.id), "institution", title: i.name, section: "institutions") {
+            routes.append(.page(Paths.institution(i.id), "institution", title: i.name, section: "institutions") {
                 InstitutionView.page(i, index)
             }.listing(index.productsByInstitution[i.id]?.count ?? 0))
         }

@@ -8,12 +8,12 @@ enum LedgerPages {
 
     static func routes(_ index: PortalIndex) -> [Route] {
         var routes: [Route] = [
-            .typedPage(Paths.ledgers, "ledgers", title: "工作台账", section: "ledgers") {
+            .page(Paths.ledgers, "ledgers", title: "工作台账", section: "ledgers") {
                 List(ledgers: index.portal.ledgers.map { LedgerView.card($0, index) })
             },
         ]
         for l in index.portal.ledgers {
-            routes.append(.typedPage(Paths.ledger(l.id), "ledger", title: l.title, section: "ledgers") { LedgerView.page(l, index) })
+            routes.append(.page(Paths.ledger(l.id), "ledger", title: l.title, section: "ledgers") { LedgerView.page(l, index) })
         }
         return routes
     }

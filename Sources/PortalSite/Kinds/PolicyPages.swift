@@ -33,7 +33,7 @@ enum PolicyPages {
     }
 
     static func policyList(_ path: String, heading: String, _ policies: [Policy], _ index: PortalIndex, current: String) -> Route {
-        .typedPage(path, "policies", title: heading, section: "policies") {
+        .page(path, "policies", title: heading, section: "policies") {
             List(
                 heading: heading,
                 policies: policies.map { PolicyView.shared($0, index) },
@@ -74,7 +74,7 @@ enum PolicyPages {
                                      index, current: "topic-\(i + 1)"))
         }
         for p in index.portal.policies {
-            routes.append(.typedPage(Paths.policy(p.id), "policy", title: p.title, section: "policies") { PolicyView.page(p, index) })
+            routes.append(.page(Paths.policy(p.id), "policy", title: p.title, section: "policies") { PolicyView.page(p, index) })
         }
         return routes
     }

@@ -68,7 +68,7 @@ enum ProductPages {
                           current: String) -> Route {
         // Discontinued products stay reachable (for reference) from the full catalogue.
         let stopped = current.isEmpty ? index.portal.products.filter { $0.isDiscontinued(on: index.date) } : []
-        return .typedPage(path, "products", title: title, section: "products") {
+        return .page(path, "products", title: title, section: "products") {
             Catalogue(
                 heading: heading,
                 products: products.map { ProductView.card($0, index) },
