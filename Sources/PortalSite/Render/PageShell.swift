@@ -64,19 +64,19 @@ struct PageShell {
         let site: Site
         let assets: [String: String]
         let buildDate, buildDateISO: String
-        let footerPages: [Link]
+        let footerPages: [FooterLink]
         let feedURL, searchURL: String
         let root, home: String
     }
 
-    struct Link: Encodable {
+    struct FooterLink: Encodable {
         let title, url, href: String
     }
 
     func siteWide(root: String) -> SiteWide {
         SiteWide(site: global.site, assets: global.assets.mapValues { root + $0 },
                  buildDate: global.buildDate, buildDateISO: global.buildDateISO,
-                 footerPages: global.footerPages.map { Link(title: $0.title, url: $0.url, href: root + $0.url) },
+                 footerPages: global.footerPages.map { FooterLink(title: $0.title, url: $0.url, href: root + $0.url) },
                  feedURL: global.feedURL, searchURL: global.searchURL,
                  root: root, home: root.isEmpty ? "./" : root)
     }

@@ -3,7 +3,7 @@ import PortalModel
 enum PolicyView {
     /// A policy in a list, made once per build however many lists show it.
     static func shared(_ p: Policy, _ index: PortalIndex) -> SharedContext {
-        index.policyCards.value(p.id) { SharedContext(card(p, index)) }
+        index.policyCards.value(p.id) { SharedContext(encoding: card(p, index)) }
     }
 
     /// A policy's fields in every list (and on its own page).

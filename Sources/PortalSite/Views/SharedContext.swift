@@ -6,7 +6,7 @@ final class SharedContext: @unchecked Sendable {
     let fingerprint: UInt64
     let node: RenderNode
 
-    init<Fields: Encodable>(_ fields: Fields) {
+    init<Fields: Encodable>(encoding fields: Fields) {
         fingerprint = ContextEncoder.fingerprint(fields)
         node = ContextEncoder.node(fields)
     }
