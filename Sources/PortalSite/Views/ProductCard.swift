@@ -1,5 +1,4 @@
 import Foundation
-import PortalModel
 
 /// What templates see of a product in a list. Made once per product per
 /// build (lists share it), with its fingerprint and its template-ready form
