@@ -19,25 +19,23 @@ enum RoutePlan {
                     .sorted { ($0.start?.description ?? "") < ($1.start?.description ?? "") }
                 // The six most recently updated, picked without sorting every product.
                 let featured = Self.mostRecent(6, index.listedProducts)
-                return [
-                    "latestPolicies": index.policiesByDate.prefix(5).map { PolicyView.shared($0, index) },
-                    "featuredProducts": featured.map { ProductView.card($0, index) },
-                    "upcomingEvents": upcoming.prefix(3).map { EventView.card($0, index) },
-                    "hasUpcoming": !upcoming.isEmpty,
-                    "categories": ProductPages.categoryFacets(index),
-                    "targets": ProductPages.targetFacets(index),
-                    "counts": [
-                        "products": index.listedProducts.count,
-                        "institutions": p.institutions.count,
-                        "policies": p.policies.count,
-                        "activePolicies": p.policies.filter { index.status($0) == .active || index.status($0) == .expiringSoon }.count,
-                        "banks": index.banks.count,
-                        "banksPublished": index.banks.filter { index.disclosuresByInstitution[$0.id] != nil }.count,
-                        "events": upcoming.count,
-                    ],
-                ]
+                return Home(
+                    latestPolicies: index.policiesByDate.prefix(5).map { PolicyView.shared($0, index) },
+                    featuredProducts: featured.map { ProductView.card($0, index) },
+                    upcomingEvents: upcoming.prefix(3).map { EventView.card($0, index) },
+                    hasUpcoming: !upcoming.isEmpty,
+                    categories: ProductPages.categoryFacets(index),
+                    targets: ProductPages.targetFacets(index),
+                    counts: Home.Counts(
+                        products: index.listedProducts.count,
+                        institutions: p.institutions.count,
+                        policies: p.policies.count,
+                        activePolicies: p.policies.filter { index.status($0) == .active || index.status($0) == .expiringSoon }.count,
+                        banks: index.banks.count,
+                        banksPublished: index.banks.filter { index.disclosuresByInstitution[$0.id] != nil }.count,
+                        events: upcoming.count))
             },
-            .page("404.html", "notfound", title: "页面未找到", section: "") { [:] },
+            .page("404.html", "notfound", title: "页面未找到", section: "") { NotFound() },
             // The feed changes only with the policies (and the site's own settings).
             .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) }.listing(p.policies.count),
             // Kept while no document in it changed (an edit to a product's rate leaves it as it is).
@@ -69,15 +67,15 @@ enum RoutePlan {
     static func toolRoutes(_ index: PortalIndex) -> [Route] {
         [
             .page(Paths.search, "search", title: "站内搜索", section: "") {
-                ["indexURL": Paths.searchIndex, "categories": ProductPages.categoryFacets(index)]
+                Search(indexURL: Paths.searchIndex, categories: ProductPages.categoryFacets(index))
             },
             .page(Paths.match, "match", title: "我要融资", section: "match") {
-                ["targets": TargetCustomer.allCases.map { ["slug": $0.slug, "label": $0.label] },
-                 "guaranteeMethods": GuaranteeMethod.allCases.map { ["slug": $0.slug, "label": $0.label] },
-                 "categories": ProductPages.categoryFacets(index)]
+                Match(targets: TargetCustomer.allCases.map { ProductPages.Choice(slug: $0.slug, label: $0.label) },
+                      guaranteeMethods: ProductPages.guaranteeChoices,
+                      categories: ProductPages.categoryFacets(index))
             },
             .page(Paths.compare, "compare", title: "产品对比", section: "products") {
-                ["products": index.listedProducts.map { ProductView.card($0, index) }]
+                Compare(products: index.listedProducts.map { ProductView.card($0, index) })
             }.listing(4 * index.listedProducts.count),  // three menus and a table row per product
             .page(Paths.stats, "stats", title: "数据统计", section: "") { Statistics.context(index) },
         ]

@@ -58,7 +58,7 @@ public enum SiteBuilder {
         var shared = Fingerprint()
         shared.add(BuildIdentity.executable)
         shared.add(theme.fingerprint)
-        shared.add(any: shell.global)
+        shared.add(ContextEncoder.fingerprint(shell.global))
         for entry in shell.navigation { shared.add(entry.section); shared.add(entry.label); shared.add(entry.path) }
         shared.add(index.baseURL)
         let salt = shared

@@ -77,7 +77,7 @@ enum AdvisorPages {
                                 all.filter { $0.expertise.contains(area) }, current: "e-" + area.slug, facets, index)
         }
         for a in all {
-            routes.append(.typedPage(Paths.advisor(a.id), "advisor", title: "\(a.name)（\(a.role.label)）", section: "advisors") {
+            routes.append(.page(Paths.advisor(a.id), "advisor", title: "\(a.name)（\(a.role.label)）", section: "advisors") {
                 page(a, facets, index)
             })
         }
@@ -88,7 +88,7 @@ enum AdvisorPages {
                           _ index: PortalIndex) -> [Route] {
         Pagination.pages(advisors, size: index.portal.site.pageSize, base: base).map { path, slice, pagination in
             let title = pagination.current > 1 ? "\(heading)（第 \(pagination.current) 页）" : heading
-            return Route.typedPage(path, "advisors", title: title, section: "advisors") {
+            return Route.page(path, "advisors", title: title, section: "advisors") {
                 Directory(heading: heading, isAll: current.isEmpty, count: advisors.count, advisors: slice.map { card($0, index) },
                           districts: facets.districts.map { d, slug in
                               Facet(label: d, url: Paths.advisorDistrict(slug), count: facets.districtCounts[d] ?? 0,
@@ -127,9 +127,9 @@ enum AdvisorPages {
     /// Advisers whose expertise covers the product's category or one of its
     /// target groups: the product institution's own first, then those serving
     /// a district its address names, then the rest, each group by id.
-    static func productPanel(_ p: Product, _ index: PortalIndex) -> Any {
+    static func productPanel(_ p: Product, _ index: PortalIndex) -> any Encodable & Sendable {
         let matching = index.portal.advisors.filter { $0.covers(p.category, targets: p.targets) }
-        guard !matching.isEmpty else { return false }
+        guard !matching.isEmpty else { return ProductPanel?.none }
         let address = index.institutionsByID[p.institution]?.address ?? ""
         func rank(_ a: Advisor) -> Int {
             if a.institution == p.institution { return 0 }
@@ -142,7 +142,7 @@ enum AdvisorPages {
         let panel = ProductPanel(advisers: ranked.prefix(perProduct).map { card($0, index) },
                                  more: matching.count > perProduct ? matching.count - perProduct : nil,
                                  moreURL: moreURL)
-        return SharedContext(encoding: panel)
+        return panel
     }
 
     static func searchSources(_ index: PortalIndex) -> [SearchIndex.Source] {

@@ -11,18 +11,12 @@ enum DisclosurePages {
         let p = index.portal
         var routes: [Route] = [
             .page(Paths.disclosures, "disclosures", title: "银行融资服务“四张清单”", section: "four-lists") {
-                let banks = index.banks.map { bank -> [String: Any] in
-                    var v = InstitutionView.card(bank, index)
-                    if let d = index.disclosuresByInstitution[bank.id] { v["disclosure"] = DisclosureView.summary(d, index) }
-                    return v
+                let banks = index.banks.map { bank in
+                    Bank(card: InstitutionView.card(bank, index),
+                         disclosure: index.disclosuresByInstitution[bank.id].map { DisclosureView.summary($0, index) })
                 }
-                return [
-                    "banks": banks,
-                    "publishedCount": banks.filter { $0["disclosure"] != nil }.count,
-                    "bankCount": banks.count,
-                    "replyLimit": p.site.rules.replyWorkingDaysMax,
-                    "decisionLimit": p.site.rules.decisionDaysMax,
-                ]
+                return List(banks: banks, publishedCount: banks.filter { $0.disclosure != nil }.count, bankCount: banks.count,
+                            replyLimit: p.site.rules.replyWorkingDaysMax, decisionLimit: p.site.rules.decisionDaysMax)
             }.listing(index.banks.count),
         ]
         for d in p.disclosures where index.institutionsByID[d.institution] != nil {
@@ -32,5 +26,23 @@ enum DisclosurePages {
             })
         }
         return routes
+    }
+
+    /// What `disclosures.mustache` sees.
+    struct List: PageContext {
+        let banks: [Bank]
+        let publishedCount, bankCount, replyLimit, decisionLimit: Int
+    }
+
+    /// A bank's card with its "four lists", if it has published them.
+    struct Bank: Encodable, Sendable {
+        let card: InstitutionView.Card
+        let disclosure: DisclosureView.Summary?
+        private enum CodingKeys: CodingKey { case disclosure }
+        func encode(to encoder: Encoder) throws {
+            try card.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(disclosure, forKey: .disclosure)
+        }
     }
 }

@@ -11,10 +11,8 @@ enum EventPages {
         let events = index.portal.events.sorted { ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id) }
         var routes: [Route] = [
             .page(Paths.events, "events", title: "银企对接活动", section: "events") {
-                [
-                    "upcoming": events.filter { !EventView.isPast($0, index) }.map { EventView.card($0, index) },
-                    "past": events.filter { EventView.isPast($0, index) }.reversed().map { EventView.card($0, index) },
-                ]
+                List(upcoming: events.filter { !EventView.isPast($0, index) }.map { EventView.card($0, index) },
+                     past: events.filter { EventView.isPast($0, index) }.reversed().map { EventView.card($0, index) })
             },
         ]
         for e in events {
@@ -22,5 +20,10 @@ enum EventPages {
             routes.append(.text(Paths.eventICS(e.id)) { ICS.event(e, index) })
         }
         return routes
+    }
+
+    /// What `events.mustache` sees: upcoming events soonest first, past ones latest first.
+    struct List: PageContext {
+        let upcoming, past: [EventView.Card]
     }
 }

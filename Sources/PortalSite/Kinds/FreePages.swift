@@ -6,7 +6,7 @@ enum FreePages {
 
     static func routes(_ index: PortalIndex) -> [Route] {
         index.portal.pages.map { page in
-            .typedPage(Paths.page(page.id), "page", title: page.title, section: "") {
+            .page(Paths.page(page.id), "page", title: page.title, section: "") {
                 Context(title: page.title, description: page.description ?? "", bodyHTML: MarkdownText(page.body))
             }
         }

@@ -10,10 +10,10 @@ enum InstitutionPages {
         let p = index.portal
         var routes: [Route] = [
             .page(Paths.institutions, "institutions", title: "金融机构", section: "institutions") {
-                ["groups": InstitutionType.allCases.compactMap { type -> [String: Any]? in
+                List(groups: InstitutionType.allCases.compactMap { type in
                     let members = p.institutions.filter { $0.type == type }
-                    return members.isEmpty ? nil : ["label": type.label, "institutions": members.map { InstitutionView.card($0, index) }]
-                }]
+                    return members.isEmpty ? nil : Group(label: type.label, institutions: members.map { InstitutionView.card($0, index) })
+                })
             }.listing(p.institutions.count),
         ]
         for i in p.institutions {
@@ -22,6 +22,16 @@ enum InstitutionPages {
             }.listing(index.productsByInstitution[i.id]?.count ?? 0))
         }
         return routes
+    }
+
+    /// What `institutions.mustache` sees: the institutions grouped by type.
+    struct List: PageContext {
+        let groups: [Group]
+    }
+
+    struct Group: Encodable, Sendable {
+        let label: String
+        let institutions: [InstitutionView.Card]
     }
 
     static func searchSources(_ index: PortalIndex) -> [SearchIndex.Source] {

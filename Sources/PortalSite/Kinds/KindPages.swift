@@ -41,10 +41,31 @@ struct NavigationEntry: Sendable {
     let order: Int
 }
 
-/// What a kind adds to each product page's context.
+/// What a kind adds to each product page's context: under `key`, a typed
+/// value (a struct, a list of them, or an optional, nil being false), which
+/// enters the page's fingerprint and is encoded for its template like any
+/// page context.
 struct ProductPagePanel: Sendable {
     let key: String
-    let value: @Sendable (Product, PortalIndex) -> Any
+    let value: @Sendable (Product, PortalIndex) -> any Encodable & Sendable
+}
+
+/// The panels of one product page, by key in the order of `SiteKinds.all`.
+struct ProductPanels: Encodable, Sendable {
+    let entries: [(key: String, value: any Encodable & Sendable)]
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: PanelKey.self)
+        for (key, value) in entries { try c.encode(value, forKey: PanelKey(stringValue: key)) }
+    }
+
+    /// The keys are the kinds' own, known only at run time.
+    private struct PanelKey: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
 }
 
 /// The registry of what the site makes of each kind, in the order their
@@ -73,9 +94,7 @@ enum SiteKinds {
     }
 
     /// Values each product page gets from other kinds.
-    static func productPanels(_ p: Product, _ index: PortalIndex) -> [String: Any] {
-        var v: [String: Any] = [:]
-        for kind in all { if let panel = kind.onProductPage { v[panel.key] = panel.value(p, index) } }
-        return v
+    static func productPanels(_ p: Product, _ index: PortalIndex) -> ProductPanels {
+        ProductPanels(entries: all.compactMap { kind in kind.onProductPage.map { ($0.key, $0.value(p, index)) } })
     }
 }

@@ -9,12 +9,17 @@ enum LedgerPages {
     static func routes(_ index: PortalIndex) -> [Route] {
         var routes: [Route] = [
             .page(Paths.ledgers, "ledgers", title: "工作台账", section: "ledgers") {
-                ["ledgers": index.portal.ledgers.map { LedgerView.card($0, index) }]
+                List(ledgers: index.portal.ledgers.map { LedgerView.card($0, index) })
             },
         ]
         for l in index.portal.ledgers {
             routes.append(.page(Paths.ledger(l.id), "ledger", title: l.title, section: "ledgers") { LedgerView.page(l, index) })
         }
         return routes
+    }
+
+    /// What `ledgers.mustache` sees.
+    struct List: PageContext {
+        let ledgers: [LedgerView.Card]
     }
 }

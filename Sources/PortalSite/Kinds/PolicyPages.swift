@@ -6,28 +6,51 @@ enum PolicyPages {
         .policy, navigation: NavigationEntry(section: "policies", label: "惠企政策", path: Paths.policies, order: 30),
         templates: ["policies", "policy"], routes: routes, searchSources: searchSources)
 
+    /// What `policies.mustache` sees.
+    struct List: PageContext {
+        let heading: String
+        let policies: [SharedContext]
+        let count: Int
+        let statuses: [StatusFacet]
+        let levels, topics: [Facet]
+        let isAll: Bool
+    }
+
+    /// A view of the list with its count of policies; `current` on that view.
+    struct Facet: Encodable, Sendable {
+        let label: String
+        let count: Int
+        let url: String
+        let current: Bool
+    }
+
+    /// A status facet also carries the status's `slug`, for themes that style by status.
+    struct StatusFacet: Encodable, Sendable {
+        let label, slug: String
+        let count: Int
+        let url: String
+        let current: Bool
+    }
+
     static func policyList(_ path: String, heading: String, _ policies: [Policy], _ index: PortalIndex, current: String) -> Route {
         .page(path, "policies", title: heading, section: "policies") {
-            [
-                "heading": heading,
-                "policies": policies.map { PolicyView.shared($0, index) },
-                "count": policies.count,
-                "statuses": PolicyStatus.allCases.compactMap { s -> [String: Any]? in
+            List(
+                heading: heading,
+                policies: policies.map { PolicyView.shared($0, index) },
+                count: policies.count,
+                statuses: PolicyStatus.allCases.compactMap { s in
                     let n = index.policyCountByStatus[s] ?? 0
-                    return n == 0 ? nil : ["label": s.rawValue, "slug": s.slug, "count": n, "url": Paths.policyStatus(s.slug),
-                                            "current": current == "status-" + s.slug]
+                    return n == 0 ? nil : StatusFacet(label: s.rawValue, slug: s.slug, count: n, url: Paths.policyStatus(s.slug),
+                                                      current: current == "status-" + s.slug)
                 },
-                "levels": PolicyLevel.allCases.compactMap { l -> [String: Any]? in
+                levels: PolicyLevel.allCases.compactMap { l in
                     let n = index.policyCountByLevel[l] ?? 0
-                    return n == 0 ? nil : ["label": l.label, "count": n, "url": Paths.policyLevel(l.slug),
-                                            "current": current == "level-" + l.slug]
+                    return n == 0 ? nil : Facet(label: l.label, count: n, url: Paths.policyLevel(l.slug), current: current == "level-" + l.slug)
                 },
-                "topics": index.topics.enumerated().map { i, t -> [String: Any] in
-                    ["label": t, "url": Paths.policyTopic(i + 1), "current": current == "topic-\(i + 1)",
-                     "count": index.policyCountByTopic[t] ?? 0]
+                topics: index.topics.enumerated().map { i, t in
+                    Facet(label: t, count: index.policyCountByTopic[t] ?? 0, url: Paths.policyTopic(i + 1), current: current == "topic-\(i + 1)")
                 },
-                "isAll": current.isEmpty,
-            ]
+                isAll: current.isEmpty)
         }.listing(policies.count)
     }
 

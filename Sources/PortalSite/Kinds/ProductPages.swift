@@ -8,38 +8,79 @@ enum ProductPages {
         .product, navigation: NavigationEntry(section: "products", label: "金融产品", path: Paths.products, order: 10),
         templates: ["products", "product", "poster"], routes: routes, searchSources: searchSources)
 
-    static func categoryFacets(_ index: PortalIndex) -> [[String: Any]] {
+    /// A category of the catalogue with its count of listed products;
+    /// `current` on the view it leads to.
+    struct CategoryFacet: Encodable, Sendable {
+        let key, label: String
+        let count: Int
+        let url: String
+        var current = false
+    }
+
+    /// A target customer of the catalogue, likewise (templates name it by `slug`).
+    struct TargetFacet: Encodable, Sendable {
+        let slug, label: String
+        let count: Int
+        let url: String
+        var current = false
+    }
+
+    static func categoryFacets(_ index: PortalIndex) -> [CategoryFacet] {
         ProductCategory.allCases.compactMap { c in
             let n = index.listedCountByCategory[c] ?? 0
-            return n == 0 ? nil : ["key": c.rawValue, "label": c.label, "count": n, "url": Paths.category(c.rawValue)]
+            return n == 0 ? nil : CategoryFacet(key: c.rawValue, label: c.label, count: n, url: Paths.category(c.rawValue))
         }
     }
 
-    static func targetFacets(_ index: PortalIndex) -> [[String: Any]] {
+    static func targetFacets(_ index: PortalIndex) -> [TargetFacet] {
         TargetCustomer.allCases.compactMap { t in
             let n = index.listedCountByTarget[t] ?? 0
-            return n == 0 ? nil : ["slug": t.slug, "label": t.label, "count": n, "url": Paths.target(t.slug)]
+            return n == 0 ? nil : TargetFacet(slug: t.slug, label: t.label, count: n, url: Paths.target(t.slug))
         }
     }
+
+    /// What `products.mustache` sees.
+    struct Catalogue: PageContext {
+        let heading: String
+        let products: [ProductCard]
+        let count: Int
+        let categories: [CategoryFacet]
+        let targets: [TargetFacet]
+        let institutions: [InstitutionLink]
+        let guaranteeMethods: [Choice]
+        let isAll: Bool
+        let stoppedProducts: [ProductCard]
+        let hasStopped: Bool
+    }
+
+    struct InstitutionLink: Encodable, Sendable {
+        let id, name, url: String
+    }
+
+    /// An option of a filter form (a guarantee method, a target customer).
+    struct Choice: Encodable, Sendable {
+        let slug, label: String
+    }
+
+    static let guaranteeChoices = GuaranteeMethod.allCases.map { Choice(slug: $0.slug, label: $0.label) }
 
     static func catalogue(_ path: String, title: String, heading: String, _ products: [Product], _ index: PortalIndex,
                           current: String) -> Route {
         // Discontinued products stay reachable (for reference) from the full catalogue.
         let stopped = current.isEmpty ? index.portal.products.filter { $0.isDiscontinued(on: index.date) } : []
         return .page(path, "products", title: title, section: "products") {
-            [
-                "heading": heading,
-                "products": products.map { ProductView.card($0, index) },
-                "count": products.count,
-                "categories": categoryFacets(index).map { var f = $0; f["current"] = (f["key"] as? String) == current; return f },
-                "targets": targetFacets(index).map { var f = $0; f["current"] = (f["slug"] as? String) == current; return f },
-                "institutions": index.portal.institutions.filter { !(index.productsByInstitution[$0.id] ?? []).isEmpty }
-                    .map { ["id": $0.id, "name": $0.name, "url": Paths.institution($0.id)] },
-                "guaranteeMethods": GuaranteeMethod.allCases.map { ["slug": $0.slug, "label": $0.label] },
-                "isAll": current.isEmpty,
-                "stoppedProducts": stopped.map { ProductView.card($0, index) },
-                "hasStopped": !stopped.isEmpty,
-            ]
+            Catalogue(
+                heading: heading,
+                products: products.map { ProductView.card($0, index) },
+                count: products.count,
+                categories: categoryFacets(index).map { var f = $0; f.current = f.key == current; return f },
+                targets: targetFacets(index).map { var f = $0; f.current = f.slug == current; return f },
+                institutions: index.portal.institutions.filter { !(index.productsByInstitution[$0.id] ?? []).isEmpty }
+                    .map { InstitutionLink(id: $0.id, name: $0.name, url: Paths.institution($0.id)) },
+                guaranteeMethods: guaranteeChoices,
+                isAll: current.isEmpty,
+                stoppedProducts: stopped.map { ProductView.card($0, index) },
+                hasStopped: !stopped.isEmpty)
         }.listing(products.count + stopped.count)
     }
 
@@ -63,13 +104,14 @@ enum ProductPages {
                 // The QR code is made from the page address and product name, both in
                 // the inputs; it is encoded only when the route is rendered. The card
                 // counts by its own fingerprint, made once per build.
-                let card = ProductView.card(product, index)
-                let extras = ProductView.pageExtras(product, index)
-                let inputs: [String: Any] = ["card": card, "page": extras]
-                return Route.Plan(fingerprint: Route.pageFingerprint(file, "product+poster", product.name, "products", inputs)) { renderer in
+                let page = ProductView.page(product, index)
+                var f = Fingerprint()
+                f.add(file); f.add("product+poster"); f.add(product.name)
+                f.add(ContextEncoder.fingerprint(page))
+                return Route.Plan(fingerprint: f.value) { renderer in
                     let qr = ProductQR.make(product, index)
-                    // A product page has no cards, so its converted context serves the poster too.
-                    let page = renderer.node(for: ProductView.page(card: card, extras: extras), file: file)
+                    // A product page has no cards, so its encoded context serves the poster too.
+                    let page = page.node(renderer, file: file)
                     return [
                         renderer.page(file: file, template: "product", title: product.name, section: "products", node: page),
                         renderer.page(file: Paths.file(Paths.productPoster(product.id)), template: "poster",

@@ -10,7 +10,22 @@ enum Statistics {
         let rows: [(label: String, value: Double)]
     }
 
-    static func context(_ index: PortalIndex) -> [String: Any] {
+    /// What `stats.mustache` sees: each chart with its data table.
+    struct Context: PageContext {
+        let charts: [Chart]
+    }
+
+    struct Chart: Encodable, Sendable {
+        let id, title, unit, svg: String
+        let rows: [Row]
+    }
+
+    struct Row: Encodable, Sendable {
+        let label: String
+        let value: Double
+    }
+
+    static func context(_ index: PortalIndex) -> Context {
         let products = index.listedProducts
         var series: [Series] = []
         series.append(Series(id: "by-category", title: "各类别产品数量", unit: "个",
@@ -30,13 +45,9 @@ enum Statistics {
             series.append(Series(id: "ledger-\(l.id)", title: "\(l.title)：进展", unit: "项",
                                  rows: [("事项总数", Double(l.items.count)), ("已报送进展", Double(withProgress)), ("存在逾期节点", Double(overdue))]))
         }
-        return ["charts": series.map { s -> [String: Any] in
-            [
-                "id": s.id, "title": s.title, "unit": s.unit,
-                "svg": barChart(s),
-                "rows": s.rows.map { ["label": $0.label, "value": Format.number($0.value)] },
-            ]
-        }]
+        return Context(charts: series.map { s in
+            Chart(id: s.id, title: s.title, unit: s.unit, svg: barChart(s), rows: s.rows.map { Row(label: $0.label, value: $0.value) })
+        })
     }
 
     /// Horizontal bars with the label above each bar: the chart is drawn at phone

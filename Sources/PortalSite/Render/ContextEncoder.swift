@@ -78,20 +78,47 @@ final class ValueEncoder: Encoder {
         case fingerprint
     }
 
+    /// What has been encoded so far: an object or a list is filled in place
+    /// through a box, so neither is copied as it grows.
+    private enum Storage {
+        case value(TemplateValue)
+        case object(ObjectBox)
+        case list(ListBox)
+    }
+
     let purpose: Purpose
-    var result: TemplateValue = .bool(false)
+    private var storage = Storage.value(.bool(false))
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(purpose: Purpose) { self.purpose = purpose }
 
+    var result: TemplateValue {
+        get {
+            switch storage {
+            case .value(let value): return value
+            case .object(let box): return .object(box.node)
+            case .list(let box): return .list(box.items)
+            }
+        }
+        set { storage = .value(newValue) }
+    }
+
+    /// A second keyed container fills the same object, as with Foundation's
+    /// encoders: a context can encode another value's fields beside its own.
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object(let object) = storage { return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, object: object)) }
         let object = ObjectBox()
-        result = .object(object.node)
+        storage = .object(object)
         return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, object: object))
     }
 
-    func unkeyedContainer() -> UnkeyedEncodingContainer { ListContainer(encoder: self) }
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        let list = ListBox()
+        storage = .list(list)
+        return ListContainer(encoder: self, list: list)
+    }
+
     func singleValueContainer() -> SingleValueEncodingContainer { SingleContainer(encoder: self) }
 
     /// The template value of a nested value.
@@ -106,6 +133,11 @@ final class ValueEncoder: Encoder {
 /// filled in place (before anything reads it), so nesting costs no copies.
 private final class ObjectBox {
     let node = RenderNode([:])
+}
+
+/// The items an unkeyed container appends to.
+private final class ListBox {
+    var items: [TemplateValue] = []
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -125,6 +157,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value.map(TemplateValue.text) ?? .bool(false), key) }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { set(.bool(value ?? false), key) }
     mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(value.map { .text(String($0)) } ?? .bool(false), key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { set(value.map { .text(Format.number($0)) } ?? .bool(false), key) }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         set(value.map(encoder.encode) ?? .bool(false), key)
     }
@@ -145,24 +178,17 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 private struct ListContainer: UnkeyedEncodingContainer {
     let encoder: ValueEncoder
-    var items: [TemplateValue] = []
+    let list: ListBox
     var codingPath: [CodingKey] { [] }
-    var count: Int { items.count }
+    var count: Int { list.items.count }
 
-    init(encoder: ValueEncoder) {
-        self.encoder = encoder
-        encoder.result = .list([])
-    }
-
-    private mutating func append(_ value: TemplateValue) {
-        items.append(value)
-        encoder.result = .list(items)
-    }
+    private func append(_ value: TemplateValue) { list.items.append(value) }
 
     mutating func encodeNil() throws { append(.bool(false)) }
     mutating func encode(_ value: Bool) throws { append(.bool(value)) }
     mutating func encode(_ value: String) throws { append(.text(value)) }
     mutating func encode(_ value: Int) throws { append(.text(String(value))) }
+    mutating func encode(_ value: Double) throws { append(.text(Format.number(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws { append(encoder.encode(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {

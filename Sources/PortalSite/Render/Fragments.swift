@@ -56,7 +56,7 @@ final class Fragments: @unchecked Sendable {
     }
 
     private func base(_ root: String) -> RenderNode {
-        bases.value(root) { RenderNode.tree(shell.siteWide(root: root)) }
+        bases.value(root) { ContextEncoder.node(shell.siteWide(root: root)) }
     }
 }
 

@@ -116,9 +116,9 @@ final class MarkdownText: @unchecked Sendable {
     }
     var html: String { Markdown.html(source, topHeadingLevel: topHeadingLevel) }
 
-    /// Markdown as a context value that templates test with `{{#key}}`: false when there is none.
-    static func maybe(_ source: String?, topHeadingLevel: Int32 = 2) -> Any {
-        guard let source, !source.allSatisfy(\.isWhitespace) else { return false }
+    /// Markdown that templates test with `{{#key}}`: nil (false) when there is none or it is blank.
+    static func maybe(_ source: String?, topHeadingLevel: Int32 = 2) -> MarkdownText? {
+        guard let source, !source.allSatisfy(\.isWhitespace) else { return nil }
         return MarkdownText(source, topHeadingLevel: topHeadingLevel)
     }
 }

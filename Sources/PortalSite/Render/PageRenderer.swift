@@ -9,18 +9,8 @@ struct PageRenderer: @unchecked Sendable {
     let searchTerms: SearchTermStore
     let frames: Frames
 
-    func page(file: String, template: String, title: String, section: String, context: [String: Any]) -> OutputFile {
-        page(file: file, template: template, title: title, section: section, node: node(for: context, file: file))
-    }
-
-    /// The page context in template-ready form, for a page at `file` (cards in
-    /// it get their partials for that depth). Convert once, render many.
-    func node(for context: [String: Any], file: String) -> RenderNode {
-        let root = shell.root(forFile: file)
-        return RenderNode.tree(context) { fragments.node(for: $0, root: root) }
-    }
-
-    /// A typed context in template-ready form, for a page at `file`.
+    /// A typed context in template-ready form, for a page at `file` (cards in
+    /// it get their partials for that depth). Encode once, render many.
     func node<Context: Encodable>(for context: Context, file: String) -> RenderNode {
         let root = shell.root(forFile: file)
         return ContextEncoder.node(context) { fragments.node(for: $0, root: root) }
@@ -47,6 +37,6 @@ final class Frames: @unchecked Sendable {
     init(shell: PageShell) { self.shell = shell }
 
     func node(root: String, section: String) -> RenderNode {
-        nodes.value(root + "\u{0}" + section) { RenderNode.tree(shell.frame(root: root, section: section)) }
+        nodes.value(root + "\u{0}" + section) { ContextEncoder.node(shell.frame(root: root, section: section)) }
     }
 }

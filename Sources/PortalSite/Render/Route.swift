@@ -31,20 +31,8 @@ struct Route: @unchecked Sendable {
         return route
     }
 
-    /// A page from a template; its context is merged into the shared page shell.
-    static func page(_ path: String, _ template: String, title: String, section: String,
-                     _ context: @escaping () -> [String: Any]) -> Route {
-        let file = Paths.file(path)
-        return Route(key: file) {
-            let c = context()
-            return Plan(fingerprint: pageFingerprint(file, template, title, section, c)) { renderer in
-                [renderer.page(file: file, template: template, title: title, section: section, context: c)]
-            }
-        }
-    }
-
     /// A page from a template and its typed context, merged into the shared page shell.
-    static func typedPage<Context: PageContext>(_ path: String, _ template: String, title: String, section: String,
+    static func page<Context: PageContext>(_ path: String, _ template: String, title: String, section: String,
                                                 _ context: @escaping () -> Context) -> Route {
         let file = Paths.file(path)
         return Route(key: file) {
@@ -67,14 +55,6 @@ struct Route: @unchecked Sendable {
                 [OutputFile(path: file, bytes: TemplateClock.measure(file) { Array(make().utf8) })]
             }
         }
-    }
-
-    static func pageFingerprint(_ file: String, _ template: String, _ title: String, _ section: String,
-                                _ context: [String: Any]) -> UInt64 {
-        var f = Fingerprint()
-        f.add(file); f.add(template); f.add(title); f.add(section)
-        f.add(any: context)
-        return f.value
     }
 }
 

@@ -39,15 +39,6 @@ extension GuaranteeMethod {
     }
 }
 
-/// Mustache treats an empty string as true in a section, so optional values
-/// that templates test with {{#key}} are either a non-empty string or false.
-enum Maybe {
-    static func text(_ s: String?) -> Any {
-        guard let s, !s.isEmpty else { return false }
-        return s
-    }
-}
-
 enum Format {
     static func number(_ d: Double) -> String { FieldKind.format(d) }
 

@@ -6,17 +6,9 @@ final class SharedContext: @unchecked Sendable {
     let fingerprint: UInt64
     let node: RenderNode
 
-    init(_ values: [String: Any]) {
-        var f = Fingerprint()
-        f.add(any: values)
-        fingerprint = f.value
-        node = RenderNode.tree(values)
-    }
-
-    /// A typed context, encoded once for its fingerprint and its template form.
-    init<Context: Encodable>(encoding context: Context) {
-        fingerprint = ContextEncoder.fingerprint(context)
-        node = ContextEncoder.node(context)
+    init<Fields: Encodable>(encoding fields: Fields) {
+        fingerprint = ContextEncoder.fingerprint(fields)
+        node = ContextEncoder.node(fields)
     }
 }
 

@@ -1,0 +1,33 @@
+/// What the home page and the tools' templates see.
+extension RoutePlan {
+    struct Home: PageContext {
+        let latestPolicies: [SharedContext]
+        let featuredProducts: [ProductCard]
+        let upcomingEvents: [EventView.Card]
+        let hasUpcoming: Bool
+        let categories: [ProductPages.CategoryFacet]
+        let targets: [ProductPages.TargetFacet]
+        let counts: Counts
+
+        struct Counts: Encodable, Sendable {
+            let products, institutions, policies, activePolicies, banks, banksPublished, events: Int
+        }
+    }
+
+    /// The 404 page shows only the shell.
+    struct NotFound: PageContext {}
+
+    struct Search: PageContext {
+        let indexURL: String
+        let categories: [ProductPages.CategoryFacet]
+    }
+
+    struct Match: PageContext {
+        let targets, guaranteeMethods: [ProductPages.Choice]
+        let categories: [ProductPages.CategoryFacet]
+    }
+
+    struct Compare: PageContext {
+        let products: [ProductCard]
+    }
+}
