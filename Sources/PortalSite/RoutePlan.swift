@@ -72,11 +72,12 @@ enum RoutePlan {
             .page(Paths.match, "match", title: "我要融资", section: "match") {
                 Match(targets: TargetCustomer.allCases.map { ProductPages.Choice(slug: $0.slug, label: $0.label) },
                       guaranteeMethods: ProductPages.guaranteeChoices,
-                      categories: ProductPages.categoryFacets(index))
+                      categories: ProductPages.categoryFacets(index), productData: ProductData.manifestPath)
             },
             .page(Paths.compare, "compare", title: "产品对比", section: "products") {
-                Compare(products: index.listedProducts.map { ProductView.card($0, index) })
-            }.listing(4 * index.listedProducts.count),  // three menus and a table row per product
+                Compare(productData: ProductData.manifestPath, searchIndex: Paths.searchIndex,
+                        categories: ProductPages.categoryFacets(index))
+            },
             .page(Paths.stats, "stats", title: "数据统计", section: "") { Statistics.context(index) },
         ]
     }

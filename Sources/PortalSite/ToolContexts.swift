@@ -25,9 +25,15 @@ extension RoutePlan {
     struct Match: PageContext {
         let targets, guaranteeMethods: [ProductPages.Choice]
         let categories: [ProductPages.CategoryFacet]
+        /// The compact product data the matcher reads (`ProductData`).
+        let productData: String
     }
 
+    /// Compare reads the products it is given (`?p=id`, from a product page's
+    /// 加入对比 or from its own search) from the compact data: it lists none itself.
     struct Compare: PageContext {
-        let products: [ProductCard]
+        let productData: String
+        let searchIndex: String
+        let categories: [ProductPages.CategoryFacet]
     }
 }

@@ -86,21 +86,19 @@ enum AdvisorPages {
 
     static func directory(_ base: String, heading: String, _ advisors: [Advisor], current: String, _ facets: Facets,
                           _ index: PortalIndex) -> [Route] {
-        Pagination.pages(advisors, size: index.portal.site.pageSize, base: base).map { path, slice, pagination in
-            let title = pagination.current > 1 ? "\(heading)（第 \(pagination.current) 页）" : heading
-            return Route.page(path, "advisors", title: title, section: "advisors") {
-                Directory(heading: heading, isAll: current.isEmpty, count: advisors.count, advisors: slice.map { card($0, index) },
-                          districts: facets.districts.map { d, slug in
-                              Facet(label: d, url: Paths.advisorDistrict(slug), count: facets.districtCounts[d] ?? 0,
-                                    current: current == "d-" + slug) },
-                          roles: AdvisorRole.allCases.compactMap { r in
-                              facets.roleCounts[r].map { Facet(label: r.label, url: Paths.advisorRole(r.slug), count: $0,
-                                                               current: current == "r-" + r.slug) } },
-                          expertise: Expertise.allCases.compactMap { e in
-                              facets.expertiseCounts[e].map { Facet(label: e.label, url: Paths.advisorExpertise(e.slug), count: $0,
-                                                                    current: current == "e-" + e.slug) } },
-                          pagination: pagination)
-            }.listing(slice.count)
+        Route.pages(advisors, base: base, size: index.portal.site.pageSize, template: "advisors", title: heading,
+                    section: "advisors") { slice, pagination in
+            Directory(heading: heading, isAll: current.isEmpty, count: advisors.count, advisors: slice.map { card($0, index) },
+                      districts: facets.districts.map { d, slug in
+                          Facet(label: d, url: Paths.advisorDistrict(slug), count: facets.districtCounts[d] ?? 0,
+                                current: current == "d-" + slug) },
+                      roles: AdvisorRole.allCases.compactMap { r in
+                          facets.roleCounts[r].map { Facet(label: r.label, url: Paths.advisorRole(r.slug), count: $0,
+                                                           current: current == "r-" + r.slug) } },
+                      expertise: Expertise.allCases.compactMap { e in
+                          facets.expertiseCounts[e].map { Facet(label: e.label, url: Paths.advisorExpertise(e.slug), count: $0,
+                                                                current: current == "e-" + e.slug) } },
+                      pagination: pagination)
         }
     }
 

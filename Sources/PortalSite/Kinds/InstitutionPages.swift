@@ -8,25 +8,30 @@ enum InstitutionPages {
 
     static func routes(_ index: PortalIndex) -> [Route] {
         let p = index.portal
-        var routes: [Route] = [
-            .page(Paths.institutions, "institutions", title: "金融机构", section: "institutions") {
-                List(groups: InstitutionType.allCases.compactMap { type in
-                    let members = p.institutions.filter { $0.type == type }
-                    return members.isEmpty ? nil : Group(label: type.label, institutions: members.map { InstitutionView.card($0, index) })
-                })
-            }.listing(p.institutions.count),
-        ]
+        let size = p.site.pageSize
+        // By type, then as they sort (by id): each page shows its part under the types' headings.
+        let ordered = InstitutionType.allCases.flatMap { type in p.institutions.filter { $0.type == type } }
+        var routes = Route.pages(ordered, base: Paths.institutions, size: size, template: "institutions", title: "金融机构",
+                                 section: "institutions") { slice, pagination in
+            List(groups: InstitutionType.allCases.compactMap { type in
+                let members = slice.filter { $0.type == type }
+                return members.isEmpty ? nil : Group(label: type.label, institutions: members.map { InstitutionView.card($0, index) })
+            }, pagination: pagination)
+        }
         for i in p.institutions {
-            routes.append(.page(Paths.institution(i.id), "institution", title: i.name, section: "institutions") {
-                InstitutionView.page(i, index)
-            }.listing(index.productsByInstitution[i.id]?.count ?? 0))
+            let onSale = (index.productsByInstitution[i.id] ?? []).filter { !$0.isDiscontinued(on: index.date) }
+            routes += Route.pages(onSale, base: Paths.institution(i.id), size: size, template: "institution", title: i.name,
+                                  section: "institutions") { slice, pagination in
+                InstitutionView.page(i, index, products: slice, pagination: pagination)
+            }
         }
         return routes
     }
 
-    /// What `institutions.mustache` sees: the institutions grouped by type.
+    /// What `institutions.mustache` sees: one page of the institutions, grouped by type.
     struct List: PageContext {
         let groups: [Group]
+        let pagination: Pagination
     }
 
     struct Group: Encodable, Sendable {

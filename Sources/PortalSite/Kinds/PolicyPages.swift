@@ -14,6 +14,7 @@ enum PolicyPages {
         let statuses: [StatusFacet]
         let levels, topics: [Facet]
         let isAll: Bool
+        let pagination: Pagination
     }
 
     /// A view of the list with its count of policies; `current` on that view.
@@ -32,11 +33,12 @@ enum PolicyPages {
         let current: Bool
     }
 
-    static func policyList(_ path: String, heading: String, _ policies: [Policy], _ index: PortalIndex, current: String) -> Route {
-        .page(path, "policies", title: heading, section: "policies") {
+    static func policyList(_ path: String, heading: String, _ policies: [Policy], _ index: PortalIndex, current: String) -> [Route] {
+        Route.pages(policies, base: path, size: index.portal.site.pageSize, template: "policies", title: heading,
+                    section: "policies") { slice, pagination in
             List(
                 heading: heading,
-                policies: policies.map { PolicyView.shared($0, index) },
+                policies: slice.map { PolicyView.shared($0, index) },
                 count: policies.count,
                 statuses: PolicyStatus.allCases.compactMap { s in
                     let n = index.policyCountByStatus[s] ?? 0
@@ -50,27 +52,28 @@ enum PolicyPages {
                 topics: index.topics.enumerated().map { i, t in
                     Facet(label: t, count: index.policyCountByTopic[t] ?? 0, url: Paths.policyTopic(i + 1), current: current == "topic-\(i + 1)")
                 },
-                isAll: current.isEmpty)
-        }.listing(policies.count)
+                isAll: current.isEmpty,
+                pagination: pagination)
+        }
     }
 
     static func routes(_ index: PortalIndex) -> [Route] {
         let all = index.policiesByDate
-        var routes = [policyList(Paths.policies, heading: "惠企政策", all, index, current: "")]
+        var routes = policyList(Paths.policies, heading: "惠企政策", all, index, current: "")
         for s in PolicyStatus.allCases {
             let subset = all.filter { index.status($0) == s }
             if !subset.isEmpty {
-                routes.append(policyList(Paths.policyStatus(s.slug), heading: "\(s.rawValue)的政策", subset, index, current: "status-" + s.slug))
+                routes += (policyList(Paths.policyStatus(s.slug), heading: "\(s.rawValue)的政策", subset, index, current: "status-" + s.slug))
             }
         }
         for l in PolicyLevel.allCases {
             let subset = all.filter { $0.level == l }
             if !subset.isEmpty {
-                routes.append(policyList(Paths.policyLevel(l.slug), heading: "\(l.label)级政策", subset, index, current: "level-" + l.slug))
+                routes += (policyList(Paths.policyLevel(l.slug), heading: "\(l.label)级政策", subset, index, current: "level-" + l.slug))
             }
         }
         for (i, topic) in index.topics.enumerated() {
-            routes.append(policyList(Paths.policyTopic(i + 1), heading: "主题：\(topic)", all.filter { $0.topics.contains(topic) },
+            routes += (policyList(Paths.policyTopic(i + 1), heading: "主题：\(topic)", all.filter { $0.topics.contains(topic) },
                                      index, current: "topic-\(i + 1)"))
         }
         for p in index.portal.policies {

@@ -39,22 +39,38 @@ enum ProductPages {
         }
     }
 
-    /// What `products.mustache` sees.
+    /// A guarantee method of the catalogue, likewise.
+    struct GuaranteeFacet: Encodable, Sendable {
+        let slug, label: String
+        let count: Int
+        let url: String
+        var current = false
+    }
+
+    static func guaranteeFacets(_ index: PortalIndex) -> [GuaranteeFacet] {
+        GuaranteeMethod.allCases.compactMap { g in
+            let n = index.listedCountByGuarantee[g] ?? 0
+            return n == 0 ? nil : GuaranteeFacet(slug: g.slug, label: g.label, count: n, url: Paths.guarantee(g.slug))
+        }
+    }
+
+    /// What `products.mustache` sees: one page of a list of products.
     struct Catalogue: PageContext {
         let heading: String
         let products: [ProductCard]
         let count: Int
         let categories: [CategoryFacet]
         let targets: [TargetFacet]
-        let institutions: [InstitutionLink]
+        let guarantees: [GuaranteeFacet]
+        /// The filter form's choices.
         let guaranteeMethods: [Choice]
         let isAll: Bool
-        let stoppedProducts: [ProductCard]
-        let hasStopped: Bool
-    }
-
-    struct InstitutionLink: Encodable, Sendable {
-        let id, name, url: String
+        /// On the full catalogue: where discontinued products are kept for reference.
+        let discontinuedURL: String?
+        let discontinuedCount: Int?
+        let pagination: Pagination
+        /// The compact product data the filter form reads (all pages of the catalogue at once).
+        let productData: String
     }
 
     /// An option of a filter form (a guarantee method, a target customer).
@@ -64,39 +80,49 @@ enum ProductPages {
 
     static let guaranteeChoices = GuaranteeMethod.allCases.map { Choice(slug: $0.slug, label: $0.label) }
 
-    static func catalogue(_ path: String, title: String, heading: String, _ products: [Product], _ index: PortalIndex,
-                          current: String) -> Route {
-        // Discontinued products stay reachable (for reference) from the full catalogue.
-        let stopped = current.isEmpty ? index.portal.products.filter { $0.isDiscontinued(on: index.date) } : []
-        return .page(path, "products", title: title, section: "products") {
+    /// A list of products, `pageSize` to a page, with the facets that lead to
+    /// the other views (`current` names this one).
+    static func catalogue(_ base: String, heading: String, _ products: [Product], _ index: PortalIndex,
+                          current: String, discontinued: Int = 0) -> [Route] {
+        let categories = categoryFacets(index), targets = targetFacets(index), guarantees = guaranteeFacets(index)
+        return Route.pages(products, base: base, size: index.portal.site.pageSize, template: "products", title: heading,
+                           section: "products") { slice, pagination in
             Catalogue(
                 heading: heading,
-                products: products.map { ProductView.card($0, index) },
+                products: slice.map { ProductView.card($0, index) },
                 count: products.count,
-                categories: categoryFacets(index).map { var f = $0; f.current = f.key == current; return f },
-                targets: targetFacets(index).map { var f = $0; f.current = f.slug == current; return f },
-                institutions: index.portal.institutions.filter { !(index.productsByInstitution[$0.id] ?? []).isEmpty }
-                    .map { InstitutionLink(id: $0.id, name: $0.name, url: Paths.institution($0.id)) },
+                categories: categories.map { var f = $0; f.current = "c-" + f.key == current; return f },
+                targets: targets.map { var f = $0; f.current = "t-" + f.slug == current; return f },
+                guarantees: guarantees.map { var f = $0; f.current = "g-" + f.slug == current; return f },
                 guaranteeMethods: guaranteeChoices,
                 isAll: current.isEmpty,
-                stoppedProducts: stopped.map { ProductView.card($0, index) },
-                hasStopped: !stopped.isEmpty)
-        }.listing(products.count + stopped.count)
+                discontinuedURL: discontinued > 0 ? Paths.discontinued : nil,
+                discontinuedCount: discontinued > 0 ? discontinued : nil,
+                pagination: pagination,
+                productData: ProductData.manifestPath)
+        }
     }
 
     static func routes(_ index: PortalIndex) -> [Route] {
-        var routes: [Route] = [catalogue(Paths.products, title: "金融产品超市", heading: "金融产品超市", index.listedProducts, index, current: "")]
-        for c in ProductCategory.allCases {
-            let subset = index.listedProducts.filter { $0.category == c }
-            if !subset.isEmpty {
-                routes.append(catalogue(Paths.category(c.rawValue), title: "\(c.label)产品", heading: "\(c.label)产品", subset, index, current: c.rawValue))
-            }
+        let listed = index.listedProducts
+        let stopped = index.portal.products.filter { $0.isDiscontinued(on: index.date) }
+        var routes = catalogue(Paths.products, heading: "金融产品超市", listed, index, current: "", discontinued: stopped.count)
+        for c in ProductCategory.allCases where index.listedCountByCategory[c] != nil {
+            routes += catalogue(Paths.category(c.rawValue), heading: "\(c.label)产品", listed.filter { $0.category == c },
+                                index, current: "c-" + c.rawValue)
         }
-        for t in TargetCustomer.allCases {
-            let subset = index.listedProducts.filter { $0.targets.contains(t) }
-            if !subset.isEmpty {
-                routes.append(catalogue(Paths.target(t.slug), title: "适用于\(t.label)的产品", heading: "适用于\(t.label)的产品", subset, index, current: t.slug))
-            }
+        for t in TargetCustomer.allCases where index.listedCountByTarget[t] != nil {
+            routes += catalogue(Paths.target(t.slug), heading: "适用于\(t.label)的产品", listed.filter { $0.targets.contains(t) },
+                                index, current: "t-" + t.slug)
+        }
+        for g in GuaranteeMethod.allCases where index.listedCountByGuarantee[g] != nil {
+            routes += catalogue(Paths.guarantee(g.slug), heading: "\(g.label)方式的产品", listed.filter { $0.guaranteeMethods.contains(g) },
+                                index, current: "g-" + g.slug)
+        }
+        routes.append(ProductData.route(index))
+        // Discontinued products stay reachable, for reference, from the full catalogue.
+        if !stopped.isEmpty {
+            routes += catalogue(Paths.discontinued, heading: "已停办产品（仅供查阅）", stopped, index, current: "stopped")
         }
         for product in index.portal.products {
             let file = Paths.file(Paths.product(product.id))

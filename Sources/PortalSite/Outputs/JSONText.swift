@@ -14,6 +14,11 @@ struct JSONText {
         bytes.append(contentsOf: digits.reversed())
     }
 
+    /// A number already written as JSON allows it (`Format.number`: digits and one point).
+    mutating func decimal(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
     mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         for b in s.utf8 {

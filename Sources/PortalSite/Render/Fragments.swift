@@ -1,8 +1,7 @@
 import Foundation
 import MustacheTemplates
 
-/// Partials that show one product in a list (`partials/product-card` and
-/// the compare page's `product-option` and `product-row`), rendered once per
+/// Partials that show one product in a list (`partials/product-card`), rendered once per
 /// product and page depth instead of once per list, as Hugo's
 /// `partialCached` does. A list of ten thousand products then costs one
 /// lookup per product. Themes use them as ordinary partials; such a partial
@@ -10,7 +9,7 @@ import MustacheTemplates
 /// `site`, `assets`), not the fields of the page that lists it.
 final class Fragments: @unchecked Sendable {
     /// The partials rendered this way, when the theme has them.
-    static let names = ["partials/product-card", "partials/product-option", "partials/product-row"]
+    static let names = ["partials/product-card"]
 
     /// The name the stub registered as `name` looks up in a card.
     static func key(_ name: String) -> String {

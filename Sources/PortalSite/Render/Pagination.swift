@@ -60,3 +60,19 @@ struct Pagination: Encodable, Sendable {
         range = count == 0 ? "共 0 条" : "第 \(start + 1)–\(start + shown) 条，共 \(count) 条"
     }
 }
+
+extension Route {
+    /// The pages of a list at `base`, `size` items each: `context` makes a
+    /// page's context from its items and its pagination. Page n's title says
+    /// which page it is, so tabs and search results tell them apart.
+    static func pages<Item, Context: PageContext>(
+        _ items: [Item], base: String, size: Int, template: String, title: String, section: String,
+        _ context: @escaping (ArraySlice<Item>, Pagination) -> Context
+    ) -> [Route] {
+        Pagination.pages(items, size: size, base: base).map { path, slice, pagination in
+            let pageTitle = pagination.current > 1 ? "\(title)（第 \(pagination.current) 页）" : title
+            return Route.page(path, template, title: pageTitle, section: section) { context(slice, pagination) }
+                .listing(slice.count)
+        }
+    }
+}

@@ -34,20 +34,26 @@ enum InstitutionView {
         let website, summary: String?
         let governmentBacked: Bool
         let updated: String
-        let products, discontinued: [ProductCard]
+        /// One page of its products on sale.
+        let products: [ProductCard]
+        let discontinued: [ProductCard]
         let hasDiscontinued: Bool
         let disclosure: DisclosureView.Summary?
+        let pagination: Pagination
     }
 
-    static func page(_ i: Institution, _ index: PortalIndex) -> Page {
-        let all = index.productsByInstitution[i.id] ?? []
-        let discontinued = all.filter { $0.isDiscontinued(on: index.date) }
+    /// The page showing `products` (a page of those on sale) of institution `i`.
+    static func page(_ i: Institution, _ index: PortalIndex, products: ArraySlice<Product>, pagination: Pagination) -> Page {
+        // Discontinued products are few and listed by name only, on the first page.
+        let discontinued = pagination.current == 1
+            ? (index.productsByInstitution[i.id] ?? []).filter { $0.isDiscontinued(on: index.date) } : []
         return Page(card: card(i, index), details: Details(
             creditCode: i.creditCode, address: i.address, website: i.website, summary: i.summary,
             governmentBacked: i.governmentBacked, updated: i.updated?.chinese ?? "",
-            products: all.filter { !$0.isDiscontinued(on: index.date) }.map { ProductView.card($0, index) },
+            products: products.map { ProductView.card($0, index) },
             discontinued: discontinued.map { ProductView.card($0, index) },
             hasDiscontinued: !discontinued.isEmpty,
-            disclosure: index.disclosuresByInstitution[i.id].map { DisclosureView.summary($0, index) }))
+            disclosure: index.disclosuresByInstitution[i.id].map { DisclosureView.summary($0, index) },
+            pagination: pagination))
     }
 }

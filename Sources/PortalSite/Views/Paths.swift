@@ -10,6 +10,8 @@ public enum Paths {
     public static func productQRPNG(_ id: String) -> String { "products/\(id)/qr.png" }
     public static func category(_ key: String) -> String { "products/category/\(key)/" }
     public static func target(_ slug: String) -> String { "products/for/\(slug)/" }
+    public static func guarantee(_ slug: String) -> String { "products/guarantee/\(slug)/" }
+    public static let discontinued = "products/discontinued/"
     public static let institutions = "institutions/"
     public static func institution(_ id: String) -> String { "institutions/\(id)/" }
     public static let disclosures = "four-lists/"

@@ -18,6 +18,7 @@ public struct PortalIndex: Sendable {
     /// counted once for every facet list and the statistics page.
     public let listedCountByCategory: [ProductCategory: Int]
     public let listedCountByTarget: [TargetCustomer: Int]
+    public let listedCountByGuarantee: [GuaranteeMethod: Int]
     public let listedCountByInstitution: [String: Int]
     /// Listed products that name each policy, in product order.
     public let listedProductsByPolicy: [String: [Product]]
@@ -45,15 +46,18 @@ public struct PortalIndex: Sendable {
         disclosuresByInstitution = Dictionary(portal.disclosures.map { ($0.institution, $0) }, uniquingKeysWith: { a, _ in a })
         listedProducts = portal.products.filter { !$0.isDiscontinued(on: date) }
         var byCategory: [ProductCategory: Int] = [:], byTarget: [TargetCustomer: Int] = [:], byInstitution: [String: Int] = [:]
+        var byGuarantee: [GuaranteeMethod: Int] = [:]
         var byPolicy: [String: [Product]] = [:]
         for p in listedProducts {
             for policy in Set(p.policies) { byPolicy[policy, default: []].append(p) }
             byCategory[p.category, default: 0] += 1
             byInstitution[p.institution, default: 0] += 1
             for t in Set(p.targets) { byTarget[t, default: 0] += 1 }
+            for g in Set(p.guaranteeMethods) { byGuarantee[g, default: 0] += 1 }
         }
         listedCountByCategory = byCategory
         listedCountByTarget = byTarget
+        listedCountByGuarantee = byGuarantee
         listedCountByInstitution = byInstitution
         listedProductsByPolicy = byPolicy
         policiesByDate = portal.policies.sorted { a, b in

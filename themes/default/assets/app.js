@@ -60,42 +60,137 @@
     }
   }
 
-  function num(el, name) { var v = parseFloat(el.getAttribute("data-" + name)); return isNaN(v) ? null : v; }
+  var CATEGORY_LABELS = { loan: "信贷", guarantee: "担保", insurance: "保险", leasing: "租赁", other: "其他" };
+
+  /* The compact product data (ProductData.swift): a manifest naming shards by
+     target customer and category, and by a hash of the id. Each shard is
+     fetched once per page; rows become plain objects. */
+  function productData(manifestURL, base) {
+    var manifest = null, shards = {};
+    function json(url) {
+      return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    }
+    function load() {
+      if (!manifest) {
+        manifest = json(manifestURL);
+        manifest.catch(function () { manifest = null; });
+      }
+      return manifest;
+    }
+    function shard(path) {
+      if (!shards[path]) {
+        shards[path] = json(base + path).then(function (d) {
+          return d.p.map(function (r) {
+            return { id: r[0], name: r[1], inst: d.i[r[2]], cat: r[3], targets: words(r[4]), guarantees: words(r[5]),
+                     amin: r[6], amax: r[7], tmin: r[8], tmax: r[9], rmin: r[10], rmax: r[11], simple: r[12] === 1,
+                     amountText: r[13], termText: r[14], rateText: r[15], phone: r[16], days: r[17] };
+          });
+        });
+        shards[path].catch(function () { delete shards[path]; });
+      }
+      return shards[path];
+    }
+    function merge(lists) {
+      var seen = {}, out = [];
+      lists.forEach(function (l) { l.forEach(function (p) { if (!seen[p.id]) { seen[p.id] = true; out.push(p); } }); });
+      return out.sort(function (a, b) { return a.id < b.id ? -1 : 1; });
+    }
+    function fnv(s) {
+      var h = 0x811c9dc5;
+      for (var i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+      return h;
+    }
+    return {
+      /* The products a query on target and category can match: only their shards. */
+      query: function (q) {
+        return load().then(function (m) {
+          var paths = Object.keys(m.shards).filter(function (k) {
+            var parts = k.split("/");
+            return (!q.target || parts[0] === q.target) && (!q.category || parts[1] === q.category);
+          }).map(function (k) { return m.shards[k][0]; });
+          return Promise.all(paths.map(shard)).then(merge);
+        });
+      },
+      byIds: function (ids) {
+        return load().then(function (m) {
+          var paths = ids.map(function (id) { return m.ids[fnv(id) % m.ids.length]; });
+          return Promise.all(paths.map(shard)).then(function (lists) {
+            var all = merge(lists);
+            return ids.map(function (id) { return all.filter(function (p) { return p.id === id; })[0]; }).filter(Boolean);
+          });
+        });
+      }
+    };
+  }
 
   function words(s) { return (s || "").split(/\s+/).filter(Boolean); }
 
-  /* Does a product card fit what the visitor asked for? Returns reasons, or null.
+  /* Does a product fit what the visitor asked for? Returns reasons, or null.
      strict: the catalogue filter (a guarantee method must be offered by the product);
      otherwise the matcher (products that need no guarantee fit any visitor). */
-  function fits(card, q, strict) {
+  function fits(p, q, strict) {
     var why = [];
-    if (q.category && card.getAttribute("data-category") !== q.category) return null;
+    if (q.category && p.cat !== q.category) return null;
     if (q.target) {
-      if (words(card.getAttribute("data-targets")).indexOf(q.target) < 0) return null;
+      if (p.targets.indexOf(q.target) < 0) return null;
       why.push("适用于所选企业类型");
     }
     var wanted = (q.guarantee || []).filter(Boolean);
     if (wanted.length) {
-      var offered = words(card.getAttribute("data-guarantee"));
-      var ok = wanted.filter(function (x) { return offered.indexOf(x) >= 0; });
-      if (!ok.length && (strict || offered.length)) return null;
+      var ok = wanted.filter(function (x) { return p.guarantees.indexOf(x) >= 0; });
+      if (!ok.length && (strict || p.guarantees.length)) return null;
       if (ok.length) why.push("接受您可提供的担保方式");
       else why.push("无需担保");
     }
     if (q.amount) {
-      if (q.amount < num(card, "amount-min") || q.amount > num(card, "amount-max")) return null;
-      why.push("额度 " + num(card, "amount-min") + "–" + num(card, "amount-max") + " 万元，覆盖 " + q.amount + " 万元");
+      if (p.amin === null || q.amount < p.amin || q.amount > p.amax) return null;
+      why.push("额度 " + p.amin + "–" + p.amax + " 万元，覆盖 " + q.amount + " 万元");
     }
     if (q.term) {
-      if (q.term < num(card, "term-min") || q.term > num(card, "term-max")) return null;
-      why.push("期限 " + num(card, "term-min") + "–" + num(card, "term-max") + " 个月，覆盖 " + q.term + " 个月");
+      if (p.tmin === null || q.term < p.tmin || q.term > p.tmax) return null;
+      why.push("期限 " + p.tmin + "–" + p.tmax + " 个月，覆盖 " + q.term + " 个月");
     }
     if (q.apr) {
-      var a = num(card, "apr-min");
-      if (a === null || a > q.apr) return null;
-      why.push("年化利率最低 " + a + "%");
+      if (p.rmin === null || p.rmin > q.apr) return null;
+      why.push("年化利率最低 " + p.rmin + "%");
     }
     return why;
+  }
+
+  /* A product as a card, built from text only (nothing is parsed as HTML). */
+  function productCard(p, base, tag, extra) {
+    var li = document.createElement("li");
+    li.className = "card product-card";
+    li.setAttribute("data-id", p.id);
+    var h = document.createElement(tag || "h3");
+    h.className = "card-title";
+    var a = document.createElement("a");
+    a.href = base + "products/" + p.id + "/";
+    a.textContent = p.name;
+    h.appendChild(a);
+    li.appendChild(h);
+    function line(cls, text) {
+      if (!text) return;
+      var el = document.createElement("p");
+      el.className = cls;
+      el.textContent = text;
+      li.appendChild(el);
+    }
+    line("card-meta", (CATEGORY_LABELS[p.cat] || "") + " · " + p.inst);
+    line("apr", p.rateText);
+    line("card-facts", "额度 " + p.amountText + " · 期限 " + p.termText);
+    (extra || []).forEach(function (e) { line(e[0], e[1]); });
+    if (p.phone) {
+      var tel = document.createElement("p");
+      tel.className = "card-facts";
+      tel.appendChild(document.createTextNode("咨询电话 "));
+      var t = document.createElement("a");
+      t.href = "tel:" + p.phone.replace(/[^0-9+\-,;]/g, "");
+      t.textContent = p.phone;
+      tel.appendChild(t);
+      li.appendChild(tel);
+    }
+    return li;
   }
 
   function queryFrom(params) {
@@ -113,27 +208,54 @@
     });
   }
 
+  /* The catalogue's filter form: every page of the list is one static page of
+     it; a filter reads the compact data of the whole catalogue instead, shows
+     the matching products in place of the page's, and hides the page links. */
   function setupFilters() {
     var form = document.getElementById("product-filters");
     var list = document.getElementById("product-list");
     if (!form || !list) return;
     form.hidden = false;
-    var cards = list.querySelectorAll(".product-card");
-    var count = document.getElementById("result-count");
+    var data = productData(form.getAttribute("data-products"), form.getAttribute("data-base"));
+    var staticItems = Array.prototype.slice.call(list.children);
+    var staticCount = document.getElementById("result-count");
+    var initialCount = staticCount ? staticCount.textContent : "";
+    var pages = document.getElementById("product-pages");
+    var more = document.getElementById("filter-more");
     var status = document.getElementById("filter-status");
     var empty = document.getElementById("filter-empty");
+    var shown = [], step = 48, limit = step;
+    function render() {
+      list.textContent = "";
+      shown.slice(0, limit).forEach(function (p) { list.appendChild(productCard(p, form.getAttribute("data-base"))); });
+      more.hidden = shown.length <= limit;
+    }
     function apply(params, announce) {
       var q = queryFrom(params);
-      var shown = 0;
-      Array.prototype.forEach.call(cards, function (c) {
-        var ok = fits(c, q, true) !== null;
-        c.hidden = !ok;
-        if (ok) shown++;
+      var filtering = q.category || q.target || q.guarantee.length || q.amount || q.term || q.apr;
+      if (!filtering) {
+        list.textContent = "";
+        staticItems.forEach(function (li) { list.appendChild(li); });
+        if (staticCount) staticCount.textContent = initialCount;
+        if (pages) pages.hidden = false;
+        more.hidden = true;
+        if (empty) empty.hidden = true;
+        return;
+      }
+      if (status && announce) status.textContent = "正在查找…";
+      data.query(q).then(function (products) {
+        shown = products.filter(function (p) { return fits(p, q, true) !== null; });
+        limit = step;
+        render();
+        if (pages) pages.hidden = true;
+        if (staticCount) staticCount.textContent = String(shown.length);
+        if (empty) empty.hidden = shown.length > 0;
+        if (status && announce) status.textContent = "符合条件的产品：" + shown.length + " 款";
+      }, function () {
+        if (status) status.textContent = "产品数据加载失败，请检查网络后重试。";
       });
-      if (count) count.textContent = String(shown);
-      if (empty) empty.hidden = shown > 0;
-      if (status && announce) status.textContent = "符合条件的产品：" + shown + " 款";
     }
+    more.addEventListener("click", function () { limit += step; render(); });
     function formParams() {
       var params = new URLSearchParams();
       Array.prototype.forEach.call(form.elements, function (el) {
@@ -159,58 +281,34 @@
     var form = document.getElementById("match-form");
     if (!form) return;
     form.hidden = false;
+    var base = form.getAttribute("data-base");
+    var data = productData(form.getAttribute("data-products"), base);
     var results = document.getElementById("match-results");
     var status = document.getElementById("match-status");
-    var cardsPromise = null;
-    function loadCards() {
-      if (!cardsPromise) {
-        cardsPromise = fetch(rootURL() + "products/").then(function (r) { return r.text(); }).then(function (html) {
-          var d = new DOMParser().parseFromString(html, "text/html");
-          return Array.prototype.slice.call(d.querySelectorAll(".product-card"));
-        });
-      }
-      return cardsPromise;
-    }
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var fd = new FormData(form);
       var q = { target: fd.get("target") || "", guarantee: fd.getAll("guarantee"), amount: parseFloat(fd.get("amount")) || 0,
                 term: parseFloat(fd.get("term")) || 0 };
-      loadCards().then(function (cards) {
+      status.textContent = "正在查找…";
+      data.query({ target: q.target }).then(function (products) {
         var found = [];
-        cards.forEach(function (c) {
-          var why = fits(c, q);
-          if (why) found.push({ card: c, why: why, apr: num(c, "apr-min"), days: 0 });
+        products.forEach(function (p) {
+          var why = fits(p, q);
+          if (why) found.push({ p: p, why: why });
         });
         found.sort(function (a, b) {
-          var x = a.apr === null ? 99 : a.apr, y = b.apr === null ? 99 : b.apr;
-          return x - y || b.why.length - a.why.length;
+          var x = a.p.rmin === null ? 99 : a.p.rmin, y = b.p.rmin === null ? 99 : b.p.rmin;
+          return x - y || b.why.length - a.why.length || (a.p.id < b.p.id ? -1 : 1);
         });
         results.textContent = "";
-        var base = rootURL();
         found.slice(0, 20).forEach(function (f) {
-          var li = document.createElement("li");
-          li.className = "card";
-          var a = f.card.querySelector(".card-title a");
-          var h = document.createElement("h2");
-          h.className = "card-title";
-          var link = document.createElement("a");
-          link.href = base + a.getAttribute("href").replace(/^(\.\.\/)+/, "");
-          link.textContent = a.textContent;
-          h.appendChild(link);
-          li.appendChild(h);
-          ["card-meta", "apr", "card-facts"].forEach(function (cls) {
-            var src = f.card.querySelector("." + cls);
-            if (src) { var p = document.createElement("p"); p.className = cls; p.textContent = src.textContent; li.appendChild(p); }
-          });
-          var why = document.createElement("p");
-          why.className = "why";
-          why.textContent = "匹配原因：" + f.why.join("；");
-          li.appendChild(why);
-          results.appendChild(li);
+          results.appendChild(productCard(f.p, base, "h2", [["why", "匹配原因：" + f.why.join("；")]]));
         });
         status.textContent = found.length ? "为您找到 " + found.length + " 款产品，按年化利率从低到高排列" + (found.length > 20 ? "（显示前 20 款）" : "") + "。"
                                           : "没有完全符合的产品，请调整金额、期限或担保方式。";
+      }, function () {
+        status.textContent = "产品数据加载失败，请检查网络后重试。";
       });
     });
   }
@@ -297,62 +395,102 @@
     });
   }
 
+  /* Compare: the products named in the address (?p=id, at most three), read
+     from the compact data by id; more are found by name with the search index. */
   function setupCompare() {
     var form = document.getElementById("compare-form");
-    var data = document.getElementById("compare-data");
-    if (!form || !data) return;
+    if (!form) return;
+    form.hidden = false;
+    var base = form.getAttribute("data-base");
+    var data = productData(form.getAttribute("data-products"), base);
     var out = document.getElementById("compare-result");
-    var ids = new URLSearchParams(location.search).getAll("p").filter(Boolean).slice(0, 3);
-    var selects = form.querySelectorAll("select");
-    ids.forEach(function (id, i) { if (selects[i]) selects[i].value = id; });
-    if (!ids.length) return;
-    var rows = ids.map(function (id) { return data.querySelector('tr[data-id="' + CSS.escape(id) + '"]'); }).filter(Boolean);
-    if (!rows.length) return;
-    var heads = data.querySelectorAll("thead th");
-    var table = document.createElement("table");
-    table.className = "data-table compare-table";
-    var cap = document.createElement("caption");
-    cap.textContent = "所选 " + rows.length + " 款产品对比";
-    table.appendChild(cap);
-    var head = document.createElement("thead");
-    var htr = document.createElement("tr");
-    var corner = document.createElement("td");
-    htr.appendChild(corner);
-    rows.forEach(function (r) {
-      var th = document.createElement("th");
-      th.scope = "col";
-      th.innerHTML = r.children[0].innerHTML; /* our own link markup, copied from this page */
-      htr.appendChild(th);
-    });
-    head.appendChild(htr);
-    table.appendChild(head);
-    var body = document.createElement("tbody");
-    Array.prototype.forEach.call(heads, function (th, col) {
-      if (col === 0) return;
-      var tr = document.createElement("tr");
-      var rh = document.createElement("th");
-      rh.scope = "row";
-      rh.textContent = th.textContent;
-      tr.appendChild(rh);
-      rows.forEach(function (r) {
-        var td = document.createElement("td");
-        td.textContent = r.children[col].textContent;
-        tr.appendChild(td);
+    var status = document.getElementById("compare-status");
+    var choices = document.getElementById("compare-choices");
+    var params = new URLSearchParams(location.search);
+    var ids = params.getAll("p").filter(Boolean).slice(0, 3);
+    function go(next) {
+      var qs = next.map(function (id) { return "p=" + encodeURIComponent(id); }).join("&");
+      location.search = qs ? "?" + qs : "";
+    }
+    function button(text, onClick) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "button";
+      b.textContent = text;
+      b.addEventListener("click", onClick);
+      return b;
+    }
+    if (ids.length) {
+      data.byIds(ids).then(function (products) {
+        out.textContent = "";
+        var h = document.createElement("h2");
+        h.textContent = "对比结果（" + products.length + " 款）";
+        out.appendChild(h);
+        var rows = [["机构", "inst"], ["类别", function (p) { return CATEGORY_LABELS[p.cat] || ""; }], ["利率/费率", "rateText"],
+                    ["额度", "amountText"], ["期限", "termText"], ["担保方式", function (p) { return p.guarantees.length ? p.guarantees.map(function (g) { return ({ credit: "信用", surety: "保证", mortgage: "抵押", pledge: "质押" })[g] || g; }).join("、") : "—"; }],
+                    ["办理时限", function (p) { return p.days ? p.days + " 个工作日" : "—"; }], ["咨询电话", "phone"]];
+        var list = document.createElement("ul");
+        list.className = "card-list compare-cards";
+        products.forEach(function (p) {
+          var li = document.createElement("li");
+          li.className = "card";
+          var t = document.createElement("h3");
+          t.className = "card-title";
+          var a = document.createElement("a");
+          a.href = base + "products/" + p.id + "/";
+          a.textContent = p.name;
+          t.appendChild(a);
+          li.appendChild(t);
+          var dl = document.createElement("dl");
+          dl.className = "plain";
+          rows.forEach(function (r) {
+            var dt = document.createElement("dt"), dd = document.createElement("dd");
+            dt.textContent = r[0];
+            var v = typeof r[1] === "function" ? r[1](p) : p[r[1]];
+            if (r[0] === "咨询电话" && v) {
+              var tel = document.createElement("a");
+              tel.href = "tel:" + v.replace(/[^0-9+\-,;]/g, "");
+              tel.textContent = v;
+              dd.appendChild(tel);
+            } else dd.textContent = v || "—";
+            dl.appendChild(dt);
+            dl.appendChild(dd);
+          });
+          li.appendChild(dl);
+          li.appendChild(button("移出对比", function () { go(ids.filter(function (x) { return x !== p.id; })); }));
+          list.appendChild(li);
+        });
+        out.appendChild(list);
+        if (products.length < ids.length) status.textContent = "有 " + (ids.length - products.length) + " 款产品已不在产品超市中。";
+      }, function () { status.textContent = "产品数据加载失败，请检查网络后重试。"; });
+    } else {
+      status.textContent = "尚未选择产品：请在下面按名称查找，或在产品页点“与其他产品对比”。";
+    }
+    var index = null;
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var q = document.getElementById("compare-q").value.trim().toLowerCase();
+      if (!q) return;
+      if (!index) index = fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); });
+      status.textContent = "正在查找…";
+      index.then(function (idx) {
+        var found = idx.docs.filter(function (d) { return d.k.indexOf("产品") === 0 && d.t.toLowerCase().indexOf(q) >= 0; }).slice(0, 10);
+        choices.textContent = "";
+        found.forEach(function (d) {
+          var id = d.u.replace(/^products\//, "").replace(/\/$/, "");
+          var li = document.createElement("li");
+          li.className = "card";
+          var t = document.createElement("p");
+          t.className = "card-title";
+          t.textContent = d.t + "（" + d.s.split(" ")[0] + "）";
+          li.appendChild(t);
+          if (ids.indexOf(id) < 0 && ids.length < 3) li.appendChild(button("加入对比", function () { go(ids.concat([id])); }));
+          choices.appendChild(li);
+        });
+        status.textContent = found.length ? "找到 " + found.length + " 款产品" + (ids.length >= 3 ? "；已选满三款，请先移出一款。" : "。")
+                                          : "没有名称含“" + q + "”的产品。";
       });
-      body.appendChild(tr);
     });
-    table.appendChild(body);
-    var h = document.createElement("h2");
-    h.textContent = "对比结果";
-    var wrap = document.createElement("div");
-    wrap.className = "table-scroll";
-    wrap.tabIndex = 0;
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "对比结果（可横向滚动）");
-    wrap.appendChild(table);
-    out.textContent = "";
-    out.appendChild(h);
-    out.appendChild(wrap);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
