@@ -37,7 +37,7 @@ enum RoutePlan {
             },
             .page("404.html", "notfound", title: "页面未找到", section: "") { NotFound() },
             // The feed changes only with the policies (and the site's own settings).
-            .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) }.listing(p.policies.count),
+            .text(Paths.feed, inputs: Feed.inputs(index)) { Feed.atom(index) }.listing(Feed.latest(index).count),
             // Kept while no document in it changed (an edit to a product's rate leaves it as it is).
             Route(key: Paths.searchIndex) {
                 let sources = SearchIndex.sources(index)

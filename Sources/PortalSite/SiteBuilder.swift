@@ -52,6 +52,7 @@ public enum SiteBuilder {
         let index = PortalIndex(portal: portal, date: options.date, baseURL: options.baseURL)
         let shell = PageShell(index: index, theme: theme)
         let routes = RoutePlan.routes(index)
+        try RouteClash.check(routes)
         let basePath = URLComponents(string: index.baseURL)?.path ?? ""
         let links = LinkTargets(basePath: basePath.isEmpty ? "/" : basePath)
         // Whatever every page shares: a change to any of it renders every route again.
@@ -147,6 +148,23 @@ public enum SiteBuilder {
         clock.lap("links")
         return Summary(paths: paths, diagnostics: diagnostics,
                        renderedRoutes: outcomes.filter { !$0.reused }.count, reusedRoutes: outcomes.filter(\.reused).count)
+    }
+
+    /// Two routes would write the same file (a product whose id is also the
+    /// name of a catalogue view, say): found when the routes are planned,
+    /// before anything is rendered, and never settled by which one wins.
+    public struct RouteClash: Error, CustomStringConvertible {
+        public let paths: [String]
+        public var description: String {
+            "两个页面要写入同一文件，请更改其中一个内容的编号 (two pages would write the same file; change one item's id): "
+                + paths.joined(separator: ", ")
+        }
+
+        static func check(_ routes: [Route]) throws {
+            var seen = Set<String>(), clashes: [String] = []
+            for route in routes where !seen.insert(route.key).inserted { clashes.append(route.key) }
+            if !clashes.isEmpty { throw RouteClash(paths: clashes.sorted()) }
+        }
     }
 
     /// The build was told to stop (`Options.shouldStop`); its output is incomplete.

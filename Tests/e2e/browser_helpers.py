@@ -180,9 +180,13 @@ def first_dir(site, sub, predicate=lambda p: True):
     raise AssertionError(f"no page under {sub}/")
 
 
+# Folders under products/ that hold views of the catalogue, not products.
+PRODUCT_VIEWS = ("category", "for", "guarantee", "page", "discontinued")
+
+
 def product_ids(site):
     return sorted(d.name for d in (site / "products").iterdir()
-                  if d.is_dir() and d.name not in ("category", "for") and (d / "index.html").exists())
+                  if d.is_dir() and d.name not in PRODUCT_VIEWS and (d / "index.html").exists())
 
 
 def page_kinds(site):

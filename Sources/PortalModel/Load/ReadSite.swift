@@ -12,6 +12,7 @@ extension Site {
         s.language = r.string("language") ?? "zh-CN"
         s.description = r.string("description")
         s.pageSize = r.integer("pageSize") ?? Site.defaultPageSize
+        s.feedSize = r.integer("feedSize") ?? Site.defaultFeedSize
         if let rules = r.object("rules") {
             if let v = rules.integer("replyWorkingDaysMax") { s.rules.replyWorkingDaysMax = v }
             if let v = rules.integer("decisionDaysMax") { s.rules.decisionDaysMax = v }

@@ -42,6 +42,9 @@ public struct Site: Sendable {
     /// Items per page of a list (列表每页条数): a phone's screenful or two.
     public var pageSize = Site.defaultPageSize
     public static let defaultPageSize = 24
+    /// Entries in the policy feed (订阅条数).
+    public var feedSize = Site.defaultFeedSize
+    public static let defaultFeedSize = 50
     public var rules = SiteRules()
     public var source: SourceMap
 

@@ -28,6 +28,7 @@ extension Schemas {
         FieldSpec("language", "语言", .string(), help: "BCP 47 语言标记，默认 zh-CN", example: "zh-CN"),
         FieldSpec("description", "站点简介", .string(), help: "首页与搜索引擎摘要"),
         FieldSpec("pageSize", "列表每页条数", .integer(min: 5, max: 200), help: "默认 24", example: "24"),
+        FieldSpec("feedSize", "订阅条数", .integer(min: 1, max: 1000), help: "政策订阅源收录最新的条数，默认 50", example: "50"),
         FieldSpec("rules", "规则设置", .object(siteRules)),
     ]
 }

@@ -1,13 +1,19 @@
 import PortalModel
 
-/// An Atom feed of policies, newest first, so citizens and other portals can follow them.
+/// An Atom feed of the latest policies (`feedSize` in site.yml, default 50),
+/// newest first, so citizens and other portals can follow them. A reader
+/// keeps what it has seen: the feed need not hold the whole archive.
 enum Feed {
+    static func latest(_ index: PortalIndex) -> ArraySlice<Policy> {
+        index.policiesByDate.prefix(index.portal.site.feedSize)
+    }
+
     /// Everything the feed is made from, hashed.
     static func inputs(_ index: PortalIndex) -> UInt64 {
         var f = Fingerprint()
         let site = index.portal.site
         f.add(site.language); f.add(site.title); f.add(site.organizer); f.add(index.baseURL); f.add(index.date.description)
-        for p in index.policiesByDate {
+        for p in latest(index) {
             f.add(p.id); f.add(p.title); f.add(p.docNumber); f.add(p.summary ?? ""); f.add(p.body)
             f.add(p.issued?.description ?? "-")
         }
@@ -16,7 +22,7 @@ enum Feed {
 
     static func atom(_ index: PortalIndex) -> String {
         let site = index.portal.site
-        let policies = index.policiesByDate
+        let policies = latest(index)
         let updated = policies.first?.issued ?? index.date
         var x = """
         <?xml version="1.0" encoding="utf-8"?>

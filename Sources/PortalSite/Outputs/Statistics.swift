@@ -25,15 +25,29 @@ enum Statistics {
         let value: Double
     }
 
+    /// Institutions shown by name in the chart of products per institution.
+    static let topInstitutions = 15
+
     static func context(_ index: PortalIndex) -> Context {
         let products = index.listedProducts
         var series: [Series] = []
         series.append(Series(id: "by-category", title: "各类别产品数量", unit: "个",
                              rows: ProductCategory.allCases.map { c in (c.label, Double(index.listedCountByCategory[c] ?? 0)) }
                                 .filter { $0.1 > 0 }))
-        series.append(Series(id: "by-institution", title: "各机构产品数量", unit: "个",
-                             rows: index.portal.institutions.map { i in (i.name, Double(index.listedCountByInstitution[i.id] ?? 0)) }
-                                .filter { $0.1 > 0 }))
+        // The institutions with most products, the rest summed: the page stays the same size at any portal size.
+        var byInstitution: [(name: String, count: Int)] = []
+        for i in index.portal.institutions {
+            let n = index.listedCountByInstitution[i.id] ?? 0
+            if n > 0 { byInstitution.append((i.name, n)) }
+        }
+        byInstitution.sort { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+        var institutionRows: [(label: String, value: Double)] = byInstitution.prefix(topInstitutions).map { ($0.name, Double($0.count)) }
+        if byInstitution.count > topInstitutions {
+            let rest = byInstitution.dropFirst(topInstitutions)
+            let total = rest.reduce(0) { $0 + $1.count }
+            institutionRows.append(("其余 \(rest.count) 家机构", Double(total)))
+        }
+        series.append(Series(id: "by-institution", title: "各机构产品数量", unit: "个", rows: institutionRows))
         let aprBands: [(String, ClosedRange<Double>)] = [("4% 以下", 0...3.9999), ("4%–5%", 4...4.9999), ("5%–6%", 5...5.9999), ("6% 及以上", 6...100)]
         series.append(Series(id: "apr", title: "信贷与租赁产品最低年化利率分布", unit: "个",
                              rows: aprBands.map { band in (band.0, Double(products.filter { $0.apr.map { band.1.contains($0.min) } ?? false }.count)) }))
