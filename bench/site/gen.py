@@ -17,6 +17,7 @@ import shutil
 SIZES = {
     #          products, policies, institutions, ledgers, events
     "tiny":   (100,      10,       10,           2,       4),
+    "test":   (3000,     60,       30,           2,       4),
     "small":  (1000,     100,      20,           4,       10),
     "medium": (10000,    1000,     200,          10,      20),
     "large":  (100000,   10000,    2000,         20,      40),

@@ -78,6 +78,12 @@ enum PolicyPages {
         }
         for p in index.portal.policies {
             routes.append(.page(Paths.policy(p.id), "policy", title: p.title, section: "policies") { PolicyView.page(p, index) })
+            // More products than a page holds: all of them in a list of their own.
+            let products = index.listedProductsByPolicy[p.id] ?? []
+            if products.count > index.portal.site.pageSize {
+                routes += ProductPages.catalogue(Paths.policyProducts(p.id), heading: "适用《\(p.title)》的产品", products, index,
+                                                 current: "policy")
+            }
         }
         return routes
     }

@@ -18,6 +18,7 @@ public enum Paths {
     public static func disclosure(_ id: String) -> String { "four-lists/\(id)/" }
     public static let policies = "policies/"
     public static func policy(_ id: String) -> String { "policies/\(id)/" }
+    public static func policyProducts(_ id: String) -> String { "policies/\(id)/products/" }
     public static func policyStatus(_ slug: String) -> String { "policies/status/\(slug)/" }
     public static func policyLevel(_ slug: String) -> String { "policies/level/\(slug)/" }
     public static func policyTopic(_ index: Int) -> String { "policies/topic/\(index)/" }

@@ -42,8 +42,12 @@ enum PolicyView {
         let hasMeasures: Bool
         let consultPhone, sourceURL: String?
         let bodyHTML: MarkdownText
+        /// The first page of the products that name this policy; all of them
+        /// are listed, paginated, at `moreProductsURL` when they are more.
         let products: [ProductCard]
         let hasProducts: Bool
+        let productCount: Int
+        let moreProductsURL: String?
         let ledgers: [Link]
     }
 
@@ -64,8 +68,10 @@ enum PolicyView {
             hasMeasures: !p.measures.isEmpty,
             consultPhone: p.consultPhone, sourceURL: p.sourceURL,
             bodyHTML: MarkdownText(p.body),
-            products: products.map { ProductView.card($0, index) },
+            products: products.prefix(index.portal.site.pageSize).map { ProductView.card($0, index) },
             hasProducts: !products.isEmpty,
+            productCount: products.count,
+            moreProductsURL: products.count > index.portal.site.pageSize ? Paths.policyProducts(p.id) : nil,
             ledgers: index.portal.ledgers.filter { $0.plan == p.id }.map { Link(title: $0.title, url: Paths.ledger($0.id)) }))
     }
 }
