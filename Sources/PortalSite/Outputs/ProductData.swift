@@ -25,15 +25,30 @@ enum ProductData {
 
     static func route(_ index: PortalIndex) -> Route {
         Route(key: manifestPath) {
-            // Cheaper to make again than to fingerprint: a few bytes per product, and
-            // files whose bytes did not change are kept as they are by the publisher.
-            Route.Plan(fingerprint: nil) { _ in
+            Route.Plan(fingerprint: inputs(index)) { _ in
                 let shards = self.shards(index), byID = self.idShards(index)
                 var out = [OutputFile(path: manifestPath, bytes: manifest(shards, byID, total: index.listedProducts.count))]
                 out += (shards + byID).map { OutputFile(path: $0.path, bytes: $0.bytes) }
                 return out
             }
         }.listing(index.listedProducts.count / 4)
+    }
+
+    /// Everything the data is made from: each listed product's fields that go in a row.
+    static func inputs(_ index: PortalIndex) -> UInt64 {
+        var f = Fingerprint()
+        f.add("product-data")
+        for p in index.listedProducts {
+            f.add(p.id); f.add(p.name); f.add(index.institutionsByID[p.institution]?.name ?? p.institution)
+            f.add(p.category.rawValue); f.add(p.targets.map(\.slug).joined(separator: " "))
+            f.add(p.guaranteeMethods.map(\.slug).joined(separator: " "))
+            for v in [p.amount?.min, p.amount?.max, p.termMonths?.min, p.termMonths?.max, p.apr?.min, p.apr?.max,
+                      p.feeRate, p.premiumRate] {
+                f.add(v.map { $0.bitPattern } ?? 1)
+            }
+            f.add(p.aprMethod?.rawValue ?? "-"); f.add(p.contact.phone); f.add(String(p.processingDays ?? -1))
+        }
+        return f.value
     }
 
     /// `{"count":N,"shards":{"small/loan":["data/products-small-loan.0123abcd.json",n]…},"ids":["data/…",…]}`:
