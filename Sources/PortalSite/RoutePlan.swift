@@ -72,7 +72,10 @@ enum RoutePlan {
             .page(Paths.match, "match", title: "我要融资", section: "match") {
                 Match(targets: TargetCustomer.allCases.map { ProductPages.Choice(slug: $0.slug, label: $0.label) },
                       guaranteeMethods: ProductPages.guaranteeChoices,
-                      categories: ProductPages.categoryFacets(index), productData: ProductData.manifestPath)
+                      categories: ProductPages.categoryFacets(index), productData: ProductData.manifestPath,
+                      purposes: LoanPurpose.allCases.map { ProductPages.Choice(slug: $0.rawValue, label: $0.label) },
+                      districts: AdvisorPages.districts(index),
+                      advisorData: index.portal.advisors.isEmpty ? nil : AdvisorPages.dataPath)
             },
             .page(Paths.compare, "compare", title: "产品对比", section: "products") {
                 Compare(productData: ProductData.manifestPath, searchIndex: Paths.searchIndex,

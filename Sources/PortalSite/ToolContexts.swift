@@ -27,6 +27,10 @@ extension RoutePlan {
         let categories: [ProductPages.CategoryFacet]
         /// The compact product data the matcher reads (`ProductData`).
         let productData: String
+        let purposes: [ProductPages.Choice]
+        /// Districts advisers serve, and their data, for "call one of these" (none without advisers).
+        let districts: [String]
+        let advisorData: String?
     }
 
     /// Compare reads the products it is given (`?p=id`, from a product page's

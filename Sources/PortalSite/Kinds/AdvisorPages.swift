@@ -76,6 +76,7 @@ enum AdvisorPages {
             routes += directory(Paths.advisorExpertise(area.slug), heading: "擅长\(area.label)的金融顾问",
                                 all.filter { $0.expertise.contains(area) }, current: "e-" + area.slug, facets, index)
         }
+        routes.append(.text(dataPath, inputs: dataInputs(all)) { data(all) })
         for a in all {
             routes.append(.page(Paths.advisor(a.id), "advisor", title: "\(a.name)（\(a.role.label)）", section: "advisors") {
                 page(a, facets, index)
@@ -102,10 +103,42 @@ enum AdvisorPages {
         }
     }
 
+    /// The advisers as compact data, for the matcher's "no product fits: call
+    /// one of these" (`[[id, name, role, organization, "district…", "expertise slug…", phone, hours]…]`).
+    static let dataPath = "data/advisors.json"
+
+    static func data(_ advisors: [Advisor]) -> String {
+        var out = JSONText()
+        out.raw("[")
+        for (n, a) in advisors.enumerated() {
+            if n > 0 { out.raw(",") }
+            out.raw("[")
+            for (i, text) in [a.id, a.name, a.role.label, a.organization, a.districts.joined(separator: " "),
+                              a.expertise.map(\.slug).joined(separator: " "), a.phone, a.hours ?? ""].enumerated() {
+                if i > 0 { out.raw(",") }
+                out.string(text)
+            }
+            out.raw("]")
+        }
+        out.raw("]")
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    static func dataInputs(_ advisors: [Advisor]) -> UInt64 {
+        var f = Fingerprint()
+        f.add(data(advisors))
+        return f.value
+    }
+
+    /// Every district an adviser serves, sorted (the matcher's choice of 所在区域).
+    static func districts(_ index: PortalIndex) -> [String] {
+        Array(Set(index.portal.advisors.flatMap(\.districts))).sorted()
+    }
+
     static func card(_ a: Advisor, _ index: PortalIndex) -> Card {
         Card(id: a.id, name: a.name, url: Paths.advisor(a.id), role: a.role.label, organization: a.organization,
              districts: a.districts.joined(separator: "、"), expertise: a.expertise.map(\.label).joined(separator: "、"),
-             phone: a.phone, tel: telTarget(a.phone), hours: a.hours)
+             phone: a.phone, tel: Format.tel(a.phone), hours: a.hours)
     }
 
     static func page(_ a: Advisor, _ facets: Facets, _ index: PortalIndex) -> Page {
@@ -152,11 +185,6 @@ enum AdvisorPages {
                                      text: [a.organization, districts, expertise].joined(separator: " "))
             }
         }
-    }
-
-    /// Only what a phone dials: digits, `+`, `-`, `,` and `;` (pauses and extensions).
-    static func telTarget(_ phone: String) -> String {
-        String(phone.unicodeScalars.filter { ("0"..."9").contains($0) || "+-,;".unicodeScalars.contains($0) }.map(Character.init))
     }
 
     /// Districts (sorted, with their URL slugs) and counts for every facet.

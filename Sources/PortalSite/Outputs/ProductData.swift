@@ -12,7 +12,8 @@ import PortalModel
 /// A shard is `{"i":[institution names…],"p":[row…]}`; a row is
 /// `[id, name, institution index, category, "target slugs", "guarantee slugs",
 ///   amount min, amount max, term min, term max, APR min, APR max (null when none),
-///   1 if simple interest, "amount text", "term text", "rate text", "phone", processing days]`.
+///   1 if simple interest, "amount text", "term text", "rate text", "phone", processing days,
+///   "purposes" (`equipment:农机 trade:`, see `LoanPurpose`), "apply URL", "repayment", "eligibility"]`.
 enum ProductData {
     static let manifestPath = "data/products.json"
 
@@ -47,6 +48,7 @@ enum ProductData {
                 f.add(v.map { $0.bitPattern } ?? 1)
             }
             f.add(p.aprMethod?.rawValue ?? "-"); f.add(p.contact.phone); f.add(String(p.processingDays ?? -1))
+            f.add(LoanPurpose.tags(p)); f.add(p.applyURL ?? ""); f.add(p.repayment ?? ""); f.add(p.eligibility.joined(separator: "；"))
         }
         return f.value
     }
@@ -136,6 +138,10 @@ enum ProductData {
             out.raw(","); out.string(rateText(p))
             out.raw(","); out.string(p.contact.phone)
             out.raw(","); out.number(p.processingDays ?? 0)
+            out.raw(","); out.string(LoanPurpose.tags(p))
+            out.raw(","); out.string(p.applyURL ?? "")
+            out.raw(","); out.string(p.repayment ?? "")
+            out.raw(","); out.string(p.eligibility.joined(separator: "；"))
             out.raw("]")
         }
         out.raw("]}")

@@ -42,6 +42,19 @@ extension GuaranteeMethod {
 enum Format {
     static func number(_ d: Double) -> String { FieldKind.format(d) }
 
+    /// Only what a phone dials: digits, `+`, `-`, `,` and `;` (pauses and extensions).
+    static func tel(_ phone: String) -> String {
+        String(phone.unicodeScalars.filter { ("0"..."9").contains($0) || "+-,;".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    /// Yuan rounded to the yuan, with thousands separators: 8,856 元.
+    static func yuan(_ d: Double) -> String {
+        let whole = Int(d.rounded())
+        var digits = String(abs(whole)), out = ""
+        while digits.count > 3 { out = "," + digits.suffix(3) + out; digits = String(digits.dropLast(3)) }
+        return (whole < 0 ? "-" : "") + digits + out + " 元"
+    }
+
     static func range(_ r: NumberRange?, unit: String) -> String {
         guard let r else { return "" }
         return r.min == r.max ? "\(number(r.min))\(unit)" : "\(number(r.min))–\(number(r.max))\(unit)"

@@ -63,6 +63,8 @@ enum ProductView {
         // Optional text is tested with {{#name}}: absent is false, and so is empty text.
         let repayment, contactName: String?
         let contactPhone: String
+        /// The phone as a `tel:` target: what a phone dials, nothing else.
+        let contactTel: String
         let applyURL: String?
         let policies: [PolicyLink]
         let validUntil: String?
@@ -73,6 +75,36 @@ enum ProductView {
         let canonicalURL, posterURL, qrSVGFile, qrPNGFile: String
         let hasDisclosure: Bool
         let disclosureURL: String
+        /// "例：借 20 万元 24 个月…" for loans and leases with an APR.
+        let costExample: CostExample?
+        /// The interest method in plain words, beside the rate.
+        let aprMethodNote: String?
+        /// The portal's glossary page (`pages/glossary.md`), when it has one.
+        let glossaryURL: String?
+    }
+
+    /// The cost of a typical loan of this product, worked out at build time.
+    struct CostExample: Encodable, Sendable {
+        let amount, months, rate, monthlyPayment, totalInterest: String
+    }
+
+    /// A loan of 20 万元 over 24 months, or the nearest the product allows, at its lowest APR.
+    static func costExample(_ p: Product) -> CostExample? {
+        guard p.category.requiresAPR, let apr = p.apr, let amount = p.amount, let term = p.termMonths else { return nil }
+        let wan = min(max(20, amount.min), amount.max)
+        let months = Int(min(max(24, term.min), term.max).rounded())
+        guard months >= 1, let cost = LoanCost.equalInstalments(principal: wan * 10_000, months: months, annualRatePercent: apr.min,
+                                                                compound: p.aprMethod == .compound) else { return nil }
+        return CostExample(amount: Format.number(wan) + " 万元", months: "\(months) 个月", rate: Format.number(apr.min) + "%",
+                           monthlyPayment: Format.yuan(cost.monthlyPayment), totalInterest: Format.yuan(cost.totalInterest))
+    }
+
+    static func aprMethodNote(_ p: Product) -> String? {
+        switch p.aprMethod {
+        case .simple?: return "单利：利息只按借款本金计算，不计“利滚利”"
+        case .compound?: return "复利：利息计入本金再计息（“利滚利”）"
+        case nil: return nil
+        }
     }
 
     struct PolicyLink: Encodable, Sendable {
@@ -84,6 +116,7 @@ enum ProductView {
         return Extras(
             eligibility: p.eligibility, materials: p.materials, process: p.process,
             repayment: p.repayment, contactName: p.contact.name, contactPhone: p.contact.phone,
+            contactTel: Format.tel(p.contact.phone),
             applyURL: p.applyURL,
             policies: p.policies.compactMap { id in
                 index.policiesByID[id].map { PolicyLink(title: $0.title, url: Paths.policy($0.id), docNumber: $0.docNumber) }
@@ -94,7 +127,8 @@ enum ProductView {
             canonicalURL: index.absoluteURL(Paths.product(p.id)), posterURL: Paths.productPoster(p.id),
             qrSVGFile: Paths.productQRSVG(p.id), qrPNGFile: Paths.productQRPNG(p.id),
             hasDisclosure: index.disclosuresByInstitution[p.institution] != nil,
-            disclosureURL: Paths.disclosure(p.institution))
+            disclosureURL: Paths.disclosure(p.institution),
+            costExample: costExample(p), aprMethodNote: aprMethodNote(p), glossaryURL: index.portal.pages.contains { $0.id == "glossary" } ? Paths.page("glossary") : nil)
     }
 
     /// The product page's context: its card, the extras and what other kinds

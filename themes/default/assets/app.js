@@ -83,7 +83,8 @@
           return d.p.map(function (r) {
             return { id: r[0], name: r[1], inst: d.i[r[2]], cat: r[3], targets: words(r[4]), guarantees: words(r[5]),
                      amin: r[6], amax: r[7], tmin: r[8], tmax: r[9], rmin: r[10], rmax: r[11], simple: r[12] === 1,
-                     amountText: r[13], termText: r[14], rateText: r[15], phone: r[16], days: r[17] };
+                     amountText: r[13], termText: r[14], rateText: r[15], phone: r[16], days: r[17],
+                     purposes: purposeTags(r[18]), apply: r[19] || "", repayment: r[20] || "", eligibility: r[21] || "" };
           });
         });
         shards[path].catch(function () { delete shards[path]; });
@@ -124,6 +125,16 @@
   }
 
   function words(s) { return (s || "").split(/\s+/).filter(Boolean); }
+
+  /* "equipment:3:农机 research:1:" → { equipment: {strength: 3, word: "农机"}, research: {strength: 1, word: ""} } */
+  function purposeTags(s) {
+    var out = {};
+    words(s).forEach(function (w) {
+      var parts = w.split(":");
+      out[parts[0]] = { strength: parseInt(parts[1], 10) || 1, word: parts.slice(2).join(":") };
+    });
+    return out;
+  }
 
   /* Does a product fit what the visitor asked for? Returns reasons, or null.
      strict: the catalogue filter (a guarantee method must be offered by the product);
@@ -180,6 +191,15 @@
     line("apr", p.rateText);
     line("card-facts", "额度 " + p.amountText + " · 期限 " + p.termText);
     (extra || []).forEach(function (e) { line(e[0], e[1]); });
+    if (p.apply) {
+      var ap = document.createElement("p");
+      var al = document.createElement("a");
+      al.href = p.apply;
+      al.rel = "noopener";
+      al.textContent = "在线申请";
+      ap.appendChild(al);
+      li.appendChild(ap);
+    }
     if (p.phone) {
       var tel = document.createElement("p");
       tel.className = "card-facts";
@@ -277,6 +297,19 @@
     form.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
   }
 
+  /* What differs between a product and the visitor's need, in words, or [] when it fits. */
+  function differences(p, q) {
+    var out = [];
+    if (q.amount && p.amin !== null && q.amount < p.amin) out.push("额度下限 " + p.amin + " 万元，高于所需 " + q.amount + " 万元");
+    if (q.amount && p.amax !== null && q.amount > p.amax) out.push("额度上限 " + p.amax + " 万元，低于所需 " + q.amount + " 万元");
+    if (q.term && p.tmin !== null && q.term < p.tmin) out.push("期限至少 " + p.tmin + " 个月");
+    if (q.term && p.tmax !== null && q.term > p.tmax) out.push("期限最长 " + p.tmax + " 个月");
+    var wanted = (q.guarantee || []).filter(Boolean);
+    if (wanted.length && p.guarantees.length && !wanted.some(function (g) { return p.guarantees.indexOf(g) >= 0; }))
+      out.push("需要其他担保方式");
+    return out;
+  }
+
   function setupMatcher() {
     var form = document.getElementById("match-form");
     if (!form) return;
@@ -285,28 +318,89 @@
     var data = productData(form.getAttribute("data-products"), base);
     var results = document.getElementById("match-results");
     var status = document.getElementById("match-status");
+    var nearest = document.getElementById("match-nearest");
+    var advisors = document.getElementById("match-advisors");
+    var purposeLabels = {};
+    Array.prototype.forEach.call(document.querySelectorAll("#m-purpose option"), function (o) { purposeLabels[o.value] = o.textContent; });
+    var advisorsPromise = null;
+    function showAdvisors(q) {
+      var url = form.getAttribute("data-advisors");
+      if (!url) return;
+      if (!advisorsPromise) advisorsPromise = fetch(url).then(function (r) { return r.json(); });
+      advisorsPromise.then(function (rows) {
+        var list = advisors.querySelector("ul");
+        list.textContent = "";
+        /* Those serving the visitor's district; who knows their kind of firm first. */
+        var fit = rows.filter(function (a) { return !q.district || words(a[4]).indexOf(q.district) >= 0; });
+        fit.sort(function (a, b) {
+          var x = words(a[5]).indexOf(q.target) >= 0 ? 0 : 1, y = words(b[5]).indexOf(q.target) >= 0 ? 0 : 1;
+          return x - y || (a[0] < b[0] ? -1 : 1);
+        });
+        fit.slice(0, 4).forEach(function (a) {
+          var li = document.createElement("li");
+          li.className = "card";
+          var h = document.createElement("h3");
+          h.className = "card-title";
+          var link = document.createElement("a");
+          link.href = base + "advisors/" + a[0] + "/";
+          link.textContent = a[1] + "（" + a[2] + "）";
+          h.appendChild(link);
+          li.appendChild(h);
+          var p = document.createElement("p");
+          p.className = "card-facts";
+          p.textContent = a[3] + " · 服务区域：" + words(a[4]).join("、") + (a[7] ? " · " + a[7] : "") + " · 电话 ";
+          var tel = document.createElement("a");
+          tel.href = "tel:" + a[6].replace(/[^0-9+\-,;]/g, "");
+          tel.textContent = a[6];
+          p.appendChild(tel);
+          li.appendChild(p);
+          list.appendChild(li);
+        });
+        advisors.hidden = fit.length === 0;
+      });
+    }
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var fd = new FormData(form);
       var q = { target: fd.get("target") || "", guarantee: fd.getAll("guarantee"), amount: parseFloat(fd.get("amount")) || 0,
-                term: parseFloat(fd.get("term")) || 0 };
+                term: parseFloat(fd.get("term")) || 0, purpose: fd.get("purpose") || "", district: fd.get("district") || "" };
       status.textContent = "正在查找…";
       data.query({ target: q.target }).then(function (products) {
-        var found = [];
+        var found = [], near = [];
         products.forEach(function (p) {
           var why = fits(p, q);
-          if (why) found.push({ p: p, why: why });
+          var fit = q.purpose && Object.prototype.hasOwnProperty.call(p.purposes, q.purpose) ? p.purposes[q.purpose] : null;
+          /* Products whose name names the purpose first, then their summary, then the rest. */
+          var first = fit ? 3 - fit.strength : 3;
+          if (why) {
+            if (fit) why.unshift("适合" + purposeLabels[q.purpose] + (fit.word ? "（产品说明提到“" + fit.word + "”）" : "（面向相应企业）"));
+            found.push({ p: p, why: why, first: first });
+          } else {
+            var diff = differences(p, q);
+            if (diff.length === 1) near.push({ p: p, why: ["与需求不同：" + diff[0]], first: first });
+          }
         });
-        found.sort(function (a, b) {
+        function order(a, b) {
           var x = a.p.rmin === null ? 99 : a.p.rmin, y = b.p.rmin === null ? 99 : b.p.rmin;
-          return x - y || b.why.length - a.why.length || (a.p.id < b.p.id ? -1 : 1);
-        });
+          return a.first - b.first || x - y || b.why.length - a.why.length || (a.p.id < b.p.id ? -1 : 1);
+        }
+        found.sort(order);
+        near.sort(order);
         results.textContent = "";
         found.slice(0, 20).forEach(function (f) {
-          results.appendChild(productCard(f.p, base, "h2", [["why", "匹配原因：" + f.why.join("；")]]));
+          var extra = [["why", "匹配原因：" + f.why.join("；")]];
+          results.appendChild(productCard(f.p, base, "h2", extra));
         });
-        status.textContent = found.length ? "为您找到 " + found.length + " 款产品，按年化利率从低到高排列" + (found.length > 20 ? "（显示前 20 款）" : "") + "。"
-                                          : "没有完全符合的产品，请调整金额、期限或担保方式。";
+        var nearList = nearest.querySelector("ol");
+        nearList.textContent = "";
+        if (!found.length) near.slice(0, 5).forEach(function (f) { nearList.appendChild(productCard(f.p, base, "h3", [["why", f.why[0]]])); });
+        nearest.hidden = found.length > 0 || near.length === 0;
+        advisors.hidden = true;
+        if (!found.length) showAdvisors(q);
+        status.textContent = found.length ? "为您找到 " + found.length + " 款产品" + (q.purpose ? "，适合所选用途的排在前面" : "") + "，再按年化利率从低到高排列" + (found.length > 20 ? "（显示前 20 款）" : "") + "。"
+                                          : "没有完全符合的产品。" + (near.length ? "下面是只差一项条件的产品，" : "") + "也可以直接联系金融顾问。";
+        status.focus();
+        status.scrollIntoView({ block: "start" });
       }, function () {
         status.textContent = "产品数据加载失败，请检查网络后重试。";
       });
@@ -428,7 +522,8 @@
         out.appendChild(h);
         var rows = [["机构", "inst"], ["类别", function (p) { return CATEGORY_LABELS[p.cat] || ""; }], ["利率/费率", "rateText"],
                     ["额度", "amountText"], ["期限", "termText"], ["担保方式", function (p) { return p.guarantees.length ? p.guarantees.map(function (g) { return ({ credit: "信用", surety: "保证", mortgage: "抵押", pledge: "质押" })[g] || g; }).join("、") : "—"; }],
-                    ["办理时限", function (p) { return p.days ? p.days + " 个工作日" : "—"; }], ["咨询电话", "phone"]];
+                    ["还款方式", "repayment"], ["办理时限", function (p) { return p.days ? p.days + " 个工作日" : "—"; }],
+                    ["申请条件", "eligibility"], ["咨询电话", "phone"], ["在线申请", "apply"]];
         var list = document.createElement("ul");
         list.className = "card-list compare-cards";
         products.forEach(function (p) {
@@ -452,6 +547,12 @@
               tel.href = "tel:" + v.replace(/[^0-9+\-,;]/g, "");
               tel.textContent = v;
               dd.appendChild(tel);
+            } else if (r[0] === "在线申请" && v) {
+              var go = document.createElement("a");
+              go.href = v;
+              go.rel = "noopener";
+              go.textContent = "去申请";
+              dd.appendChild(go);
             } else dd.textContent = v || "—";
             dl.appendChild(dt);
             dl.appendChild(dd);
