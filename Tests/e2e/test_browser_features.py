@@ -98,6 +98,9 @@ def test_catalogue_filter_by_form_updates_url(driver, site_url, catalogue):
     wait_ready(driver)
     first_page = visible_cards(driver)
     assert first_page == [c["id"] for c in catalogue][:len(first_page)] and 5 <= len(first_page) < len(catalogue)
+    # The filters are folded behind one 筛选 control.
+    assert not driver.find_element(By.ID, "f-target").is_displayed()
+    driver.find_element(By.CSS_SELECTOR, ".filter-panel > summary").click()
     Select(driver.find_element(By.ID, "f-target")).select_by_value(target)
     Select(driver.find_element(By.ID, "f-guarantee")).select_by_value("credit")
     amount = driver.find_element(By.ID, "f-amount")

@@ -5,6 +5,7 @@ import base64, io, re
 import pytest
 from PIL import Image
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from browser_helpers import SCREENSHOTS, driver, page_kinds, product_ids, set_elderly_mode, set_viewport, site_url, wait_ready  # noqa: F401
 
@@ -71,7 +72,14 @@ def test_product_qr_decodes_to_page_url(driver, site_url, built_site, width):
         canonical = driver.find_element(By.CSS_SELECTOR, 'link[rel="canonical"]').get_attribute("href")
         expected = canonical if kind == "product" else canonical[: -len("poster.html")]
         assert expected.endswith(kinds["product"])
-        texts, crop = _decode_qr_from_screenshot(driver, ".qr img, .poster-qr img")
+        selector = ".qr-wide img" if kind == "product" else ".poster-qr img"
+        if kind == "product" and not driver.find_element(By.CSS_SELECTOR, ".qr-wide").is_displayed():
+            selector = "details.qr-share img"
+            # On a phone the code is folded behind 分享本页二维码: open it as a visitor would.
+            driver.find_element(By.CSS_SELECTOR, "details.qr-share summary").click()
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+                "const i = document.querySelector('details.qr-share img'); return i.complete && i.naturalWidth > 0"))
+        texts, crop = _decode_qr_from_screenshot(driver, selector)
         crop.save(SCREENSHOTS / f"qr-{kind}-{width}.png")
         assert texts == [expected], f"{kind} at {width}px: decoded {texts}, expected {expected}"
     set_viewport(driver, 1280, 900)

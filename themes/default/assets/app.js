@@ -286,6 +286,9 @@
     }
     var initial = new URLSearchParams(location.search);
     fillForm(form, initial);
+    /* A shared link with filters shows them, so the visitor sees why the list is short. */
+    var panel = form.closest("details");
+    if (panel && location.search.length > 1) panel.open = true;
     apply(initial, location.search.length > 1);
     function update() {
       var params = formParams();
