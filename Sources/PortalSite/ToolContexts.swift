@@ -6,7 +6,7 @@ extension RoutePlan {
         let upcomingEvents: [EventView.Card]
         let hasUpcoming: Bool
         let categories: [ProductPages.CategoryFacet]
-        let targets: [ProductPages.TargetFacet]
+        let targets: [ProductPages.SlugFacet]
         let counts: Counts
 
         struct Counts: Encodable, Sendable {

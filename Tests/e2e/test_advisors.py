@@ -1,40 +1,17 @@
 """The advisers' directory (金融顾问) as a visitor without JavaScript meets it:
 every adviser reachable by links from the home page, the directory paginated
 with numbered links and canonical URLs, tel: links, advisers on product pages."""
-import html
 import pathlib
 import re
 import shutil
 import subprocess
-from urllib.parse import urljoin
 
 import pytest
 
+from site_crawl import crawl
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BASE = "https://jrfw.example.gov.cn/"
-
-
-def hrefs(page: pathlib.Path):
-    return [html.unescape(h) for h in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8"))]
-
-
-def crawl(site: pathlib.Path):
-    """Pages reachable from index.html by following links, as a browser without JS would."""
-    seen, todo = set(), ["index.html"]
-    while todo:
-        rel = todo.pop()
-        if rel in seen or not (site / rel).is_file():
-            continue
-        seen.add(rel)
-        for h in hrefs(site / rel):
-            if re.match(r"^[a-z]+:", h) or h.startswith("#"):
-                continue
-            target = urljoin("http://x/" + rel, h.split("#")[0].split("?")[0])[len("http://x/"):]
-            if target == "" or target.endswith("/"):
-                target += "index.html"
-            if target.endswith(".html"):
-                todo.append(target)
-    return seen
 
 
 def adviser_ids(content: pathlib.Path):

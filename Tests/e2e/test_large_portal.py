@@ -3,15 +3,15 @@ portal is seen on a phone: every list paginated with working links and canonical
 product reachable from the home page without JavaScript, no page that grows with the catalogue,
 and compact product data whose shards hold only what a query can match."""
 import gzip
-import html
 import json
 import pathlib
 import re
 import subprocess
 import sys
-from urllib.parse import urljoin
 
 import pytest
+
+from site_crawl import crawl
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BASE = "https://bench.example.gov.cn/"
@@ -27,28 +27,6 @@ def portal(huiqi, tmp_path_factory):
                           "--output", str(site), "--base-url", BASE, "--date", "2026-11-30"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     return tmp, site
-
-
-def hrefs(page: pathlib.Path):
-    return [html.unescape(h) for h in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8"))]
-
-
-def crawl(site: pathlib.Path):
-    seen, todo = set(), ["index.html"]
-    while todo:
-        rel = todo.pop()
-        if rel in seen or not (site / rel).is_file():
-            continue
-        seen.add(rel)
-        for h in hrefs(site / rel):
-            if re.match(r"^[a-z]+:", h) or h.startswith("#"):
-                continue
-            target = urljoin("http://x/" + rel, h.split("#")[0].split("?")[0])[len("http://x/"):]
-            if target == "" or target.endswith("/"):
-                target += "index.html"
-            if target.endswith(".html"):
-                todo.append(target)
-    return seen
 
 
 def listed_ids(site):

@@ -17,8 +17,9 @@ enum ProductPages {
         var current = false
     }
 
-    /// A target customer of the catalogue, likewise (templates name it by `slug`).
-    struct TargetFacet: Encodable, Sendable {
+    /// A target customer or a guarantee method of the catalogue, likewise
+    /// (templates name them by `slug`).
+    struct SlugFacet: Encodable, Sendable {
         let slug, label: String
         let count: Int
         let url: String
@@ -32,25 +33,17 @@ enum ProductPages {
         }
     }
 
-    static func targetFacets(_ index: PortalIndex) -> [TargetFacet] {
+    static func targetFacets(_ index: PortalIndex) -> [SlugFacet] {
         TargetCustomer.allCases.compactMap { t in
             let n = index.listedCountByTarget[t] ?? 0
-            return n == 0 ? nil : TargetFacet(slug: t.slug, label: t.label, count: n, url: Paths.target(t.slug))
+            return n == 0 ? nil : SlugFacet(slug: t.slug, label: t.label, count: n, url: Paths.target(t.slug))
         }
     }
 
-    /// A guarantee method of the catalogue, likewise.
-    struct GuaranteeFacet: Encodable, Sendable {
-        let slug, label: String
-        let count: Int
-        let url: String
-        var current = false
-    }
-
-    static func guaranteeFacets(_ index: PortalIndex) -> [GuaranteeFacet] {
+    static func guaranteeFacets(_ index: PortalIndex) -> [SlugFacet] {
         GuaranteeMethod.allCases.compactMap { g in
             let n = index.listedCountByGuarantee[g] ?? 0
-            return n == 0 ? nil : GuaranteeFacet(slug: g.slug, label: g.label, count: n, url: Paths.guarantee(g.slug))
+            return n == 0 ? nil : SlugFacet(slug: g.slug, label: g.label, count: n, url: Paths.guarantee(g.slug))
         }
     }
 
@@ -60,8 +53,8 @@ enum ProductPages {
         let products: [ProductCard]
         let count: Int
         let categories: [CategoryFacet]
-        let targets: [TargetFacet]
-        let guarantees: [GuaranteeFacet]
+        let targets: [SlugFacet]
+        let guarantees: [SlugFacet]
         /// The filter form's choices.
         let guaranteeMethods: [Choice]
         let isAll: Bool

@@ -8,6 +8,17 @@ import MustacheTemplates
 /// reflection nor a cast per value.
 protocol PageContext: Encodable, Sendable {}
 
+/// A page whose template reads an item's card fields and the page's own
+/// side by side (`{{name}}` beside `{{address}}`), as one object.
+struct CardPage<Card: Encodable & Sendable, Details: Encodable & Sendable>: PageContext {
+    let card: Card
+    let details: Details
+    func encode(to encoder: Encoder) throws {
+        try card.encode(to: encoder)
+        try details.encode(to: encoder)
+    }
+}
+
 /// Turns an `Encodable` context into the template engine's values, or into
 /// the fingerprint of what it holds. Absent optionals become `false`, so a
 /// template's `{{#phone}}` sees the name and strict templates do not report it.

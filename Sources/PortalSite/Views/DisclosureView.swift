@@ -13,14 +13,7 @@ enum DisclosureView {
     }
 
     /// What `disclosure.mustache` sees: the summary's fields beside the page's own.
-    struct Page: PageContext {
-        let summary: Summary
-        let details: Details
-        func encode(to encoder: Encoder) throws {
-            try summary.encode(to: encoder)
-            try details.encode(to: encoder)
-        }
-    }
+    typealias Page = CardPage<Summary, Details>
 
     struct Details: Encodable, Sendable {
         let institutionName, institutionURL, institutionPhone: String
@@ -59,7 +52,7 @@ enum DisclosureView {
 
     static func page(_ d: Disclosure, _ index: PortalIndex) -> Page {
         let institution = index.institutionsByID[d.institution]
-        return Page(summary: summary(d, index), details: Details(
+        return Page(card: summary(d, index), details: Details(
             institutionName: institution?.name ?? d.institution,
             institutionURL: Paths.institution(d.institution),
             institutionPhone: institution?.phone ?? "",

@@ -21,14 +21,7 @@ enum EventView {
     }
 
     /// What `event.mustache` sees: the card's fields beside the page's own.
-    struct Page: PageContext {
-        let card: Card
-        let details: Details
-        func encode(to encoder: Encoder) throws {
-            try card.encode(to: encoder)
-            try details.encode(to: encoder)
-        }
-    }
+    typealias Page = CardPage<Card, Details>
 
     struct Details: Encodable, Sendable {
         let registerURL: String?

@@ -15,14 +15,7 @@ enum LedgerView {
     }
 
     /// What `ledger.mustache` sees: the card's fields beside the page's own.
-    struct Page: PageContext {
-        let card: Card
-        let details: Details
-        func encode(to encoder: Encoder) throws {
-            try card.encode(to: encoder)
-            try details.encode(to: encoder)
-        }
-    }
+    typealias Page = CardPage<Card, Details>
 
     struct Details: Encodable, Sendable {
         /// The policy the ledger carries out, when it names one the portal has.

@@ -26,14 +26,7 @@ enum PolicyView {
     }
 
     /// What `policy.mustache` sees: the card's fields beside the page's own.
-    struct Page: PageContext {
-        let card: Card
-        let details: Details
-        func encode(to encoder: Encoder) throws {
-            try card.encode(to: encoder)
-            try details.encode(to: encoder)
-        }
-    }
+    typealias Page = CardPage<Card, Details>
 
     struct Details: Encodable, Sendable {
         let effective: String

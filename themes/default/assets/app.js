@@ -168,18 +168,24 @@
     return why;
   }
 
-  /* A product as a card, built from text only (nothing is parsed as HTML). */
-  function productCard(p, base, tag, extra) {
+  /* A list item headed by the product's name, linked to its page. */
+  function productItem(p, base, tag, className) {
     var li = document.createElement("li");
-    li.className = "card product-card";
+    li.className = className;
     li.setAttribute("data-id", p.id);
-    var h = document.createElement(tag || "h3");
+    var h = document.createElement(tag);
     h.className = "card-title";
     var a = document.createElement("a");
     a.href = base + "products/" + p.id + "/";
     a.textContent = p.name;
     h.appendChild(a);
     li.appendChild(h);
+    return li;
+  }
+
+  /* A product as a card, built from text only (nothing is parsed as HTML). */
+  function productCard(p, base, tag, extra) {
+    var li = productItem(p, base, tag || "h3", "card product-card");
     function line(cls, text) {
       if (!text) return;
       var el = document.createElement("p");
@@ -530,15 +536,7 @@
         var list = document.createElement("ul");
         list.className = "card-list compare-cards";
         products.forEach(function (p) {
-          var li = document.createElement("li");
-          li.className = "card";
-          var t = document.createElement("h3");
-          t.className = "card-title";
-          var a = document.createElement("a");
-          a.href = base + "products/" + p.id + "/";
-          a.textContent = p.name;
-          t.appendChild(a);
-          li.appendChild(t);
+          var li = productItem(p, base, "h3", "card");
           var dl = document.createElement("dl");
           dl.className = "plain";
           rows.forEach(function (r) {
