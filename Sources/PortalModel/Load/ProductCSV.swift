@@ -24,6 +24,16 @@ enum ProductCSV {
         var columns: [(path: [String], index: Int)] = []
         for (index, header) in parsed.header.enumerated() {
             let h = header.trimmingSpaces()
+            // Excel leaves empty columns after the last one it used: nothing to say
+            // unless a row has something under an empty header, which would be lost.
+            if h.isEmpty {
+                if let line = parsed.rows.firstIndex(where: { index < $0.count && !$0[index].trimmingSpaces().isEmpty }) {
+                    collector.add(Diagnostic(.V003, at: SourceLocation(file: file, line: line + 2, column: index + 1),
+                                             "第 \(index + 1) 列有内容但没有列标题，已忽略 (a column with values but no header is ignored)",
+                                             field: "", expected: "在第一行填写列标题 (give the column a header)"))
+                }
+                continue
+            }
             guard let path = headerPath(h) else {
                 let near = NearestKey.suggest(for: h, among: Schemas.product)
                 collector.add(Diagnostic(.V003, at: SourceLocation(file: file, line: 1, column: index + 1),

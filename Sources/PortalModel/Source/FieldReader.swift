@@ -35,6 +35,8 @@ public final class FieldReader {
     let collector: DiagnosticCollector
     let map: SourceMapBox
     private var values: [String: SourceNode] = [:]
+    /// Whether the last number read was refused for its unit (already reported).
+    private var reportedUnit = false
 
     final class SourceMapBox {
         var map: SourceMap
@@ -132,7 +134,8 @@ public final class FieldReader {
     }
 
     public func id(_ key: String) -> String? {
-        guard let (text, n) = scalar(key) else { return nil }
+        guard let (raw, n) = scalar(key) else { return nil }
+        let text = TypedForms.fold(raw).trimmingSpaces()
         guard ContentID.isValid(text) else {
             report(.V008, key, at: n, "\(Excerpt.quoted(text)) 不是合法编号 (not a valid id)")
             return nil
@@ -197,11 +200,18 @@ public final class FieldReader {
         _ = requireNonEmpty(key, items)
         var out: [E] = []
         for item in items {
-            guard case .scalar(let s, _) = item.value, let v = E(keyOrLabel: s) else {
+            guard case .scalar(let s, _) = item.value else {
                 report(.V005, key, at: item, "\(item.kindDescription) 不是允许的取值 (not an allowed value)")
                 continue
             }
-            if !out.contains(v) { out.append(v) }
+            // `小微企业、个体工商户` or `信用,保证` in one item: the separators people type.
+            for part in s.split(whereSeparator: TypedForms.isChoiceSeparator).map({ $0.trimmingSpaces() }) where !part.isEmpty {
+                guard let v = E(keyOrLabel: part) else {
+                    report(.V005, key, at: item, "\(Excerpt.quoted(part)) 不是允许的取值 (not an allowed value)")
+                    continue
+                }
+                if !out.contains(v) { out.append(v) }
+            }
         }
         return out
     }
@@ -221,8 +231,8 @@ public final class FieldReader {
 
     public func integer(_ key: String) -> Int? {
         guard let (text, n) = scalar(key) else { return nil }
-        guard let v = Int(text.trimmingSpaces()) else {
-            report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是整数 (not a whole number)")
+        guard let digits = number(text, key: key, at: n), let v = Int(digits) else {
+            if !reportedUnit { report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是整数 (not a whole number)") }
             return nil
         }
         if case .integer(let min, let max) = spec(key).kind {
@@ -234,8 +244,8 @@ public final class FieldReader {
 
     public func number(_ key: String) -> Double? {
         guard let (text, n) = scalar(key) else { return nil }
-        guard let v = Self.parseNumber(text) else {
-            report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是数字 (not a number)")
+        guard let digits = number(text, key: key, at: n), let v = Self.parseNumber(digits) else {
+            if !reportedUnit { report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是数字 (not a number)") }
             return nil
         }
         if case .number(let min, let max) = spec(key).kind {
@@ -243,6 +253,20 @@ public final class FieldReader {
             if let max, v > max { report(.V014, key, at: n, "\(text) 大于 \(FieldKind.format(max)) (above the maximum)"); return nil }
         }
         return v
+    }
+
+    /// The number's text without the field's own unit (`5个工作日` → `5`),
+    /// full-width digits folded; nil, reported, when another unit follows it.
+    private func number(_ text: String, key: String, at n: SourceNode) -> String? {
+        reportedUnit = false
+        let unit = TypedForms.unit(ofLabel: spec(key).label)
+        let (number, foreign) = TypedForms.strippingUnit(text, unit: unit)
+        if let foreign, foreign.contains(where: { !($0.isASCII && ($0.isNumber || $0 == ".")) }) {
+            reportedUnit = true
+            report(.V002, key, at: n, "单位 \(Excerpt.quoted(foreign)) 不对" + (unit.map { "，应为 \($0) (the unit must be \($0))" } ?? "，只填数字 (write the number only)"))
+            return nil
+        }
+        return number
     }
 
     static func parseNumber(_ text: String) -> Double? {
@@ -255,9 +279,9 @@ public final class FieldReader {
 
     public func bool(_ key: String) -> Bool? {
         guard let (text, n) = scalar(key) else { return nil }
-        switch text.trimmingSpaces().lowercased() {
-        case "true", "yes", "是": return true
-        case "false", "no", "否": return false
+        switch TypedForms.fold(text).trimmingSpaces().lowercased() {
+        case "true", "yes", "是", "有": return true
+        case "false", "no", "否", "无": return false
         default:
             report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是 true 或 false (expected true or false)")
             return nil
@@ -266,8 +290,10 @@ public final class FieldReader {
 
     public func date(_ key: String) -> SimpleDate? {
         guard let (text, n) = scalar(key) else { return nil }
-        guard let d = SimpleDate(text) else {
-            report(.V006, key, at: n, "\(Excerpt.quoted(text)) 不是有效日期 (not a valid date)")
+        let (d, why) = TypedForms.date(text)
+        guard let d else {
+            report(.V006, key, at: n, "\(Excerpt.quoted(text)) 不是有效日期" + (why.map { "：\($0)" } ?? " (not a valid date)"),
+                   expected: "2026-01-01、2026/1/1 或 2026年1月1日")
             return nil
         }
         return d
@@ -278,8 +304,9 @@ public final class FieldReader {
         guard let (text, n) = scalar(key) else { return (nil, false) }
         let t = text.trimmingSpaces()
         if t == "长期" || t.lowercased() == "long-term" { return (nil, true) }
-        guard let d = SimpleDate(t) else {
-            report(.V006, key, at: n, "\(Excerpt.quoted(text)) 不是有效日期，也不是“长期” (neither a date nor 长期)")
+        let (parsed, why) = TypedForms.date(t)
+        guard let d = parsed else {
+            report(.V006, key, at: n, "\(Excerpt.quoted(text)) 不是有效日期，也不是“长期”" + (why.map { "：\($0)" } ?? " (neither a date nor 长期)"))
             return (nil, false)
         }
         return (d, true)
@@ -315,12 +342,18 @@ public final class FieldReader {
             upper = sub?.number("max")
             if lower == nil || upper == nil { return nil }
         case .scalar(let s, _):
-            let parts = s.split(whereSeparator: { $0 == "-" || $0 == "～" || $0 == "~" || $0 == "—" })
-            if parts.count == 1, let v = Self.parseNumber(String(parts[0])) { (lower, upper) = (v, v) }
-            else if parts.count == 2, let a = Self.parseNumber(String(parts[0])), let b = Self.parseNumber(String(parts[1])) {
+            let unit = TypedForms.unit(ofLabel: spec(key).label)
+            let parts = TypedForms.fold(s).split(whereSeparator: { $0 == "-" || $0 == "～" || $0 == "~" || $0 == "—" || $0 == "至" })
+                .map { TypedForms.strippingUnit(String($0), unit: unit) }
+            if let foreign = parts.compactMap(\.foreignUnit).first {
+                report(.V002, key, at: n, "\(Excerpt.quoted(s)) 的单位 \(Excerpt.quoted(foreign)) 不对" + (unit.map { "，应为 \($0) (the unit must be \($0))" } ?? ""))
+                return nil
+            }
+            if parts.count == 1, let v = Self.parseNumber(parts[0].number) { (lower, upper) = (v, v) }
+            else if parts.count == 2, let a = Self.parseNumber(parts[0].number), let b = Self.parseNumber(parts[1].number) {
                 (lower, upper) = (a, b)
             } else {
-                report(.V002, key, at: n, "\(Excerpt.quoted(s)) 不是区间 (not a range)")
+                report(.V002, key, at: n, "\(Excerpt.quoted(s)) 不是区间 (not a range)", expected: "10-100 或 {min: 10, max: 100}")
                 return nil
             }
         default:
