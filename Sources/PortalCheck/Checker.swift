@@ -37,6 +37,13 @@ struct RuleContext {
         productsByID = Dictionary(portal.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Whether `id` names a file of this kind that exists but could not be
+    /// read: a reference to it is not reported as missing (the file has its
+    /// own error, and the reference is checked once it reads).
+    func isUnread(_ kind: ContentKind, _ id: String) -> Bool {
+        portal.unreadIDs[kind]?.contains(id) == true
+    }
+
     /// Reports a problem with a field of a content item, naming its Chinese label.
     mutating func report(_ code: DiagnosticCode, _ source: SourceMap, field: String, specs: [FieldSpec],
                          _ message: String, expected: String? = nil, example: String? = nil) {

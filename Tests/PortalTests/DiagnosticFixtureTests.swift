@@ -47,6 +47,46 @@ final class DiagnosticFixtureTests: XCTestCase {
         try expect(.F003, "products/loan-a.yml", line: 4, column: 9, { replace(&$0, "products/loan-a.yml", "institution: bank-a", "institution: [bank-a") })
     }
 
+    func testF003FullWidthColonIsNamedAtItsOwnLine() throws {
+        // What a Chinese input method types after a key: libyaml notices it only on the next line.
+        try expect(.F003, "products/loan-a.yml", line: 5, column: 8, { replace(&$0, "products/loan-a.yml", "summary: 测试用信用贷款", "summary：测试用信用贷款") })
+        var p = MiniPortal()
+        replace(&p, "products/loan-a.yml", "summary: 测试用信用贷款", "summary：测试用信用贷款")
+        let d = try p.diagnostics().first { $0.code == .F003 }
+        XCTAssertEqual(d?.message.contains("全角冒号“：”"), true, d?.text ?? "none")
+        XCTAssertEqual(d?.expected?.contains("summary: "), true, d?.text ?? "none")
+    }
+
+    func testF003TabIndentationIsNamed() throws {
+        try expect(.F003, "disclosures/bank-a.yml", line: 4, column: 1, { replace(&$0, "disclosures/bank-a.yml", "  - {business: 信用贷款", "\t- {business: 信用贷款") })
+    }
+
+    func testF003ProblemSaidInChinese() {
+        XCTAssertEqual(YAMLSyntaxHints.translate("did not find expected key"), "找不到应有的键名（多为缩进不一致） (did not find expected key)")
+        XCTAssertEqual(YAMLSyntaxHints.translate("something new"), "something new")
+    }
+
+    func testAnUnreadableFileCausesNoFollowOnErrorsElsewhere() throws {
+        // The bank's four lists exist but do not parse: no D006 "not published";
+        // the product its credit list names does not parse: no D009 "not found".
+        var p = MiniPortal()
+        replace(&p, "disclosures/bank-a.yml", "published: 2026-06-01", "published：2026-06-01")
+        var all = try p.diagnostics()
+        XCTAssertEqual(all.filter { $0.code == .F003 }.map(\.location.file), ["content/disclosures/bank-a.yml"])
+        XCTAssertFalse(all.contains { $0.code == .D006 }, all.map(\.text).joined(separator: "\n"))
+        p = MiniPortal()
+        replace(&p, "products/loan-a.yml", "summary: 测试用信用贷款", "summary：测试用信用贷款")
+        all = try p.diagnostics()
+        XCTAssertFalse(all.contains { $0.code == .D009 }, all.map(\.text).joined(separator: "\n"))
+    }
+
+    func testUnknownProductInCreditListSuggestsTheBanksOwn() throws {
+        var p = MiniPortal()
+        replace(&p, "disclosures/bank-a.yml", "product: loan-a", "product: loan-aa")
+        let d = try p.diagnostics().first { $0.code == .D009 }
+        XCTAssertEqual(d?.expected?.contains("loan-a"), true, d?.text ?? "none")
+    }
+
     func testF004FrontMatterMissing() throws {
         try expect(.F004, "policies/pol-b.md", line: 1, column: 1, { $0.files["policies/pol-b.md"] = "没有 front matter" })
     }

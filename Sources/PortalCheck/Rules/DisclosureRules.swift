@@ -13,7 +13,7 @@ enum DisclosureRules {
                         c.report(.D002, d.source, field: "institution", specs: specs,
                                  "\(inst.name)是\(inst.type.label)机构；四张清单由银行公示 (the four lists are for banks)")
                     }
-                } else {
+                } else if !c.isUnread(.institution, d.institution) {
                     c.report(.D001, d.source, field: "institution", specs: specs,
                              "找不到机构 \(Excerpt.quoted(d.institution)) (no institution with this id)",
                              expected: ProductRules.nearby(d.institution, in: c.institutions.keys.sorted()))
@@ -45,14 +45,18 @@ enum DisclosureRules {
             for (i, entry) in d.credit.enumerated() {
                 guard let productID = entry.product else { continue }
                 let product = c.productsByID[productID]
+                if product == nil && c.isUnread(.product, productID) { continue }
                 if product == nil || product!.institution != d.institution {
+                    let own = c.portal.products.filter { $0.institution == d.institution }.map(\.id)
                     c.report(.D009, d.source, field: "credit[\(i)].product", specs: specs,
                              product == nil ? "找不到产品 \(Excerpt.quoted(productID)) (no product with this id)"
-                                            : "产品 \(Excerpt.quoted(productID)) 不属于本行 (belongs to \(product!.institution))")
+                                            : "产品 \(Excerpt.quoted(productID)) 不属于本行 (belongs to \(product!.institution))",
+                             expected: "本行的产品编号：" + ProductRules.nearby(productID, in: own))
                 }
             }
         }
-        let published = Set(c.portal.disclosures.map(\.institution))
+        // A four-lists file that exists but could not be read has its own error already.
+        let published = Set(c.portal.disclosures.map(\.institution)).union(c.portal.unreadIDs[.disclosure] ?? [])
         for inst in c.portal.institutions where inst.type == .bank && !published.contains(inst.id) {
             c.report(.D006, inst.source, field: "type", specs: Schemas.institution,
                      "\(inst.name)尚未公示四张清单 (no content/disclosures/\(inst.id).yml)",

@@ -4,7 +4,7 @@ enum LedgerRules {
     static func check(_ c: inout RuleContext) {
         let specs = Schemas.ledger
         for l in c.portal.ledgers {
-            if let plan = l.plan, !c.policyIDs.contains(plan) {
+            if let plan = l.plan, !c.policyIDs.contains(plan), !c.isUnread(.policy, plan) {
                 c.report(.G002, l.source, field: "plan", specs: specs, "找不到政策 \(Excerpt.quoted(plan)) (no policy with this id)",
                          expected: ProductRules.nearby(plan, in: c.policyIDs.sorted()))
             }

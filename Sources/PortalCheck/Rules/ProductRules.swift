@@ -5,7 +5,7 @@ enum ProductRules {
         let specs = Schemas.product
         for p in c.portal.products {
             let institution = c.institutions[p.institution]
-            if p.source.has("institution"), !p.institution.isEmpty, institution == nil {
+            if p.source.has("institution"), !p.institution.isEmpty, institution == nil, !c.isUnread(.institution, p.institution) {
                 c.report(.P001, p.source, field: "institution", specs: specs,
                          "找不到机构 \(Excerpt.quoted(p.institution)) (no institution with this id)",
                          expected: "content/institutions/ 中已有的机构编号：" + nearby(p.institution, in: c.institutions.keys.sorted()))
@@ -38,7 +38,7 @@ enum ProductRules {
                          "\(institution.name)为政府性融资担保机构，\(scope)担保费率上限为 \(FieldKind.format(cap.maxRate))%，此处为 \(FieldKind.format(rate))% (above the cap)",
                          expected: "≤ \(FieldKind.format(cap.maxRate))")
             }
-            for (i, policy) in p.policies.enumerated() where !c.policyIDs.contains(policy) {
+            for (i, policy) in p.policies.enumerated() where !c.policyIDs.contains(policy) && !c.isUnread(.policy, policy) {
                 c.report(.P015, p.source, field: "policies", specs: specs,
                          "第 \(i + 1) 项：找不到政策 \(Excerpt.quoted(policy)) (no policy with this id)",
                          expected: "content/policies/ 中已有的政策编号：" + nearby(policy, in: c.policyIDs.sorted()))

@@ -14,10 +14,10 @@ enum ReferenceRules {
                       let targetDeclaration = ContentKinds.named(target.rawValue) else { continue }
                 let ids = idsByKind[target] ?? Set(targetDeclaration.identities(c.portal).map(\.id))
                 idsByKind[target] = ids
-                if !ids.contains(id) {
+                if !ids.contains(id), !c.isUnread(target, id) {
                     c.report(.V016, source, field: field, specs: declaration.fields,
                              "没有编号为 \(Excerpt.quoted(id)) 的\(target.label) (no \(target.rawValue) with this id)",
-                             expected: "content/\(targetDeclaration.folder)/ 中已有的编号 (an id from content/\(targetDeclaration.folder)/)")
+                             expected: "content/\(targetDeclaration.folder)/ 中已有的编号：" + ProductRules.nearby(id, in: ids.sorted()))
                 }
             }
         }

@@ -71,9 +71,14 @@ public enum PortalLoader {
         }
 
         var portal = Portal(site: site)
-        for (items, list) in results {
+        for (file, (items, list)) in zip(files, results) {
             diagnostics.add(contentsOf: list)
             for item in items { item.kind.store(&portal, item.value) }
+            // A one-item file that could not be read: rules that would miss its item
+            // (a bank "without" four lists) know it is there, unread.
+            if items.isEmpty, file.format != .csv, list.hasErrors {
+                portal.unreadIDs[file.kind.kind, default: []].insert(file.id)
+            }
         }
         for kind in ContentKinds.all { kind.sort(&portal) }
         return Result(portal: portal, diagnostics: diagnostics)

@@ -13,6 +13,9 @@ public struct Portal: Sendable {
     /// each list under its kind; each such kind reads and writes its list
     /// through a typed property of its own.
     public var declaredItems: [ContentKind: [any Sendable]] = [:]
+    /// Ids (file names) of one-item files that exist but could not be read,
+    /// by kind: rules do not report such an item as missing.
+    public var unreadIDs: [ContentKind: Set<String>] = [:]
     /// Where the registry keeps site.yml's declaration pointing: the portal has one site.
     var sites: [Site] {
         get { [site] }

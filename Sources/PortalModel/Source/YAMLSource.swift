@@ -25,7 +25,7 @@ public enum YAMLSource {
             if let keys = duplicatedKeys(in: "\(error)") {
                 for key in keys { diagnostics.add(duplicateKeyDiagnostic(key, text: text, file: file, lineOffset: lineOffset)) }
             } else {
-                diagnostics.add(syntaxDiagnostic(error, file: file, lineOffset: lineOffset))
+                diagnostics.add(syntaxDiagnostic(error, text: text, file: file, lineOffset: lineOffset))
             }
             return nil
         } catch {
@@ -86,14 +86,19 @@ public enum YAMLSource {
         }
     }
 
-    static func syntaxDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func syntaxDiagnostic(_ error: YamlError, text: String, file: String, lineOffset: Int) -> Diagnostic {
         let expected = "检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对 (check indentation with spaces, a space after each colon, and matching quotes)"
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "YAML 语法错误 (syntax error): \(Excerpt.of(problem))"
-            if let context { message += "，\(Excerpt.of(context.text))" }
+            // The mistake Chinese input makes, where it is (libyaml notices it a line or two later).
+            if let cause = YAMLSyntaxHints.likelyCause(in: text, upTo: mark.line) {
+                return Diagnostic(.F003, at: SourceLocation(file: file, line: cause.line + lineOffset, column: cause.column),
+                                  "YAML 语法错误 (syntax error): " + cause.message, expected: cause.fix)
+            }
+            var message = "YAML 语法错误 (syntax error): \(Excerpt.of(YAMLSyntaxHints.translate(problem)))"
+            if let context { message += "，\(Excerpt.of(YAMLSyntaxHints.translate(context.text)))" }
             return Diagnostic(.F003, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
                               message, expected: expected)
         case .reader(let problem, _, _, _):
