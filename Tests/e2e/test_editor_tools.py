@@ -76,3 +76,19 @@ def test_product_csv_template_round_trip(huiqi, tmp_path):
     bad = [d for d in diagnostics if d["file"].endswith("zz-batch.csv") and d["severity"] == "error"]
     assert code == 1 and [(d["code"], d["line"], d["column"]) for d in bad] == [("V011", 2, 8)], bad
     assert bad[0]["label"] == "额度（万元）"
+
+
+def test_serve_says_plainly_what_stops_it(huiqi, tmp_path):
+    import socket
+    # Outside a project: no content folder, no server.
+    r = subprocess.run([huiqi, "serve"], cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and "内容目录 content 不存在" in r.stderr, r.stderr
+    # A port already taken is said in words, with what to do.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        r = subprocess.run([huiqi, "serve", "--content", str(ROOT / "content"), "--theme", str(ROOT / "themes/default"),
+                            "--port", str(port)], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and f"端口 {port} 已被占用" in r.stderr and "--port" in r.stderr, r.stderr
+    assert "errno" not in r.stderr
