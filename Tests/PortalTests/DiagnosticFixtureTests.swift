@@ -343,6 +343,14 @@ final class DiagnosticFixtureTests: XCTestCase {
         try expect(.E001, "events/ev-a.yml", line: 3, column: 6, { replace(&$0, "events/ev-a.yml", "end: 2026-12-01T11:30", "end: 2026-12-01T08:30") })
     }
 
+    func testV017ScaffoldSampleRefused() throws {
+        try expect(.V017, "products/loan-a.yml", line: 2, column: 7, { replace(&$0, "products/loan-a.yml", "name: 测试贷", "name: \"示例：科信贷\"") })
+    }
+
+    func testV001EmptyMandatoryText() throws {
+        try expect(.V001, "products/loan-a.yml", line: 5, column: 10, { replace(&$0, "products/loan-a.yml", "summary: 测试用信用贷款", "summary: \"\"") })
+    }
+
     // MARK: Advisers (金融顾问): the generic field rules and references, as for every kind
 
     func testV001AdvisorPhoneMissing() throws {

@@ -26,7 +26,11 @@ def test_new_scaffolds_every_kind_and_refuses_to_overwrite(huiqi, tmp_path):
     # The scaffolds parse: what check reports about them is only what an editor must still fill in.
     code, diagnostics = check(huiqi, content)
     ours = [d for d in diagnostics if "zz-" in d["file"]]
-    assert ours and all(d["code"] in {"V001", "V013", "P001", "P015", "G002", "D009", "D001", "D006"} for d in ours), ours
+    assert ours and all(d["code"] in {"V001", "V013", "V017", "P001", "P012", "P015", "G002", "D009", "D001", "D006"} for d in ours), ours
+    # A scaffold is not content: its sample texts are refused by name until they are rewritten.
+    samples = [d for d in ours if d["code"] == "V017"]
+    assert any(d["file"].endswith("zz-product.yml") and d["field"] == "name" for d in samples), samples
+    assert code == 1
 
 def test_schemas_are_current_and_accept_the_example_portal(huiqi, tmp_path):
     subprocess.run([huiqi, "schema", "--output", str(tmp_path)], check=True, capture_output=True)
@@ -64,6 +68,8 @@ def test_product_csv_template_round_trip(huiqi, tmp_path):
     # Point the example row at a real institution and save as GB18030, as Excel in China does.
     bank = next(p.stem for p in (content / "institutions").glob("*.yml") if "type: 银行" in p.read_text(encoding="utf-8") or "type: bank" in p.read_text(encoding="utf-8"))
     text = text.replace("shili-nongshang", bank).replace(",kexindai,", ",zz-csv-product,").replace("\nkexindai,", "\nzz-csv-product,")
+    assert "示例：" in text   # the sample texts are marked, and refused until rewritten
+    text = text.replace("示例：", "")
     csv_path.write_bytes(text.encode("gb18030"))
     code, diagnostics = check(huiqi, content)
     assert code == 0, [d for d in diagnostics if d["severity"] == "error"]

@@ -6,7 +6,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
     // Files
     case F001, F002, F003, F004, F005, F006, F007, F008, F009, F010, F011, F012
     // Values in any kind of file
-    case V001, V002, V003, V004, V005, V006, V007, V008, V009, V010, V011, V012, V013, V014, V015, V016
+    case V001, V002, V003, V004, V005, V006, V007, V008, V009, V010, V011, V012, V013, V014, V015, V016, V017
     // site.yml
     case S001, S002, S003, S004
     // Institutions
@@ -64,6 +64,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Hashable {
         case .V014: return "数值超出范围 (number out of range)"
         case .V015: return "文字含控制字符，输出时删除 (control character in text; warning, removed from the output)"
         case .V016: return "引用的编号不存在 (the id names no item of that kind)"
+        case .V017: return "仍是 huiqi new 写入的示例值 (still the scaffold's sample value)"
         case .S001: return "站点地址须以 / 结尾的 http(s) 绝对地址 (baseURL must be absolute and end with /)"
         case .S002: return "政府网站标识码格式错误 (siteCode shape)"
         case .S003: return "ICP备案号格式错误 (ICP number shape)"

@@ -47,15 +47,27 @@ public enum ScaffoldTemplate {
                     out += inner.dropFirst()
                 }
             default:
-                out.append("\(indent)\(spec.key): \(value(spec, id: id))  \(comment)")
+                // A sample that is not text goes in the comment: a value left there would be published.
+                let sample = isText(spec) || spec.example == nil ? "" : "；例：\(spec.example!)"
+                out.append("\(indent)\(spec.key): \(value(spec, id: id))  \(comment)\(sample)")
             }
         }
         return out
     }
 
+    /// Marks a sample text: `check` refuses a value that still starts with it (V017).
+    public static let samplePrefix = "示例："
+
+    static func isText(_ spec: FieldSpec) -> Bool {
+        switch spec.kind {
+        case .string, .markdown: return true
+        default: return false
+        }
+    }
+
     static func value(_ spec: FieldSpec, id: String) -> String {
         if case .id = spec.kind { return id }
-        if let example = spec.example { return example.contains(":") && !example.hasPrefix("{") && !example.hasPrefix("[") ? "\"\(example)\"" : example }
+        if let example = spec.example, isText(spec) { return "\"\(samplePrefix)\(example)\"" }
         switch spec.kind {
         case .stringList, .choiceList, .referenceList, .integerList: return "[]"
         case .range: return "{min: , max: }"
@@ -80,6 +92,9 @@ public enum ScaffoldTemplate {
             ("validUntil", "产品有效期至", ""), ("updated", "更新日期", "2026-11-01"),
         ]
         func cell(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-        return columns.map { cell($0.label) }.joined(separator: ",") + "\n" + columns.map { cell($0.example) }.joined(separator: ",") + "\n"
+        // Text samples are marked, so the row cannot be published as it is.
+        let textKeys: Set<String> = ["name", "summary", "repayment", "contact.name", "contact.phone"]
+        let row = columns.map { textKeys.contains($0.key) && !$0.example.isEmpty ? samplePrefix + $0.example : $0.example }
+        return columns.map { cell($0.label) }.joined(separator: ",") + "\n" + row.map(cell).joined(separator: ",") + "\n"
     }
 }

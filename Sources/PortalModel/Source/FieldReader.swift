@@ -126,6 +126,13 @@ public final class FieldReader {
     public func string(_ key: String) -> String? {
         guard let (text, n) = scalar(key) else { return nil }
         let t = text.trimmingWhitespace()
+        if t.isEmpty, spec(key).isMandatory {
+            report(.V001, key, at: n, "必填字段为空 (mandatory field is empty)")
+        }
+        if t.hasPrefix(ScaffoldTemplate.samplePrefix) {
+            report(.V017, key, at: n, "仍是 huiqi new 写入的示例值 \(Excerpt.quoted(t))，请改写 (still the scaffold's sample value)",
+                   expected: "删去“\(ScaffoldTemplate.samplePrefix)”并填写实际内容 (write the real value)")
+        }
         // Characters are never more than scalars: count them only when it could matter.
         if case .string(let maxLength?) = spec(key).kind, t.unicodeScalars.count > maxLength, t.count > maxLength {
             report(.V012, key, at: n, "共 \(t.count) 字，超过 \(maxLength) 字 (\(t.count) characters, at most \(maxLength))")
