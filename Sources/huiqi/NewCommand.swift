@@ -7,7 +7,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "新建内容文件，列出全部字段和中文说明 (scaffold a content file with every field)",
-        discussion: "KIND: product | policy | institution | disclosure | ledger | event | page | product-csv")
+        discussion: "KIND: " + (ContentKinds.all.map(\.kind.rawValue) + ["product-csv"]).joined(separator: " | "))
 
     @Argument(help: "类型 (kind)")
     var kind: String

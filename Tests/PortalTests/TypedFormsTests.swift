@@ -26,6 +26,7 @@ final class TypedFormsTests: XCTestCase {
         XCTAssertEqual(TypedForms.date("2026-02-29").why?.contains("只有 28 天"), true)
         XCTAssertNotNil(TypedForms.date("2028-02-29").date)
         XCTAssertEqual(TypedForms.date("2026/13/1").why?.contains("没有 13 月"), true)
+        XCTAssertEqual(TypedForms.date("1/2/2026").why?.contains("年份请写在前面"), true)
     }
 
     func testNumbersWithTheFieldsOwnUnit() {

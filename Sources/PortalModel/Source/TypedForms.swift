@@ -21,8 +21,9 @@ enum TypedForms {
         return String(out)
     }
 
-    /// Separators between the items of a list of choices or ids written in one
-    /// cell or one scalar: `；` `;` `、` `，` `,`.
+    /// Separators between the items of a list of choices written in one cell
+    /// or one scalar: `；` `;` `、` `，` `,`. (Lists of free text split only on
+    /// `；` `;`: a 顿号 inside a condition is part of it.)
     static func isChoiceSeparator(_ c: Character) -> Bool {
         c == "；" || c == ";" || c == "、" || c == "，" || c == ","
     }
@@ -43,8 +44,10 @@ enum TypedForms {
         if !current.isEmpty { numbers.append(Int(current)!) }
         let chinese = separators == ["年", "月", "日"] || separators == ["年", "月"] && !current.isEmpty
         let plain = separators.count == 2 && separators[0] == separators[1] && "-/.".contains(separators[0]) && !current.isEmpty
-        guard numbers.count == 3, chinese || plain, String(numbers[0]).count == 4, t.first?.isNumber == true else {
-            return (nil, nil)
+        guard numbers.count == 3, chinese || plain, t.first?.isNumber == true else { return (nil, nil) }
+        guard String(numbers[0]).count == 4 else {
+            // 1/2/2026: day first or month first? Ambiguous, so refused, saying how to write it.
+            return (nil, String(numbers[2]).count == 4 ? "年份请写在前面，如 \(numbers[2])-01-02，以免月、日颠倒 (write the year first)" : nil)
         }
         let (y, m, d) = (numbers[0], numbers[1], numbers[2])
         guard (1...12).contains(m) else { return (nil, "没有 \(m) 月 (no month \(m))") }
