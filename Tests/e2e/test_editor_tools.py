@@ -3,7 +3,7 @@ import json, pathlib, shutil, subprocess
 import jsonschema, yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-KINDS = ["product", "policy", "institution", "disclosure", "ledger", "event", "page"]
+KINDS = ["product", "policy", "institution", "disclosure", "ledger", "event", "page", "advisor"]
 
 def check(huiqi, content):
     r = subprocess.run([huiqi, "check", "--content", str(content), "--date", "2026-11-23", "--format", "json"],

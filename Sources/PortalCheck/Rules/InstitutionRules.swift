@@ -3,7 +3,8 @@ import PortalModel
 enum InstitutionRules {
     static func check(_ c: inout RuleContext) {
         for i in c.portal.institutions {
-            if i.source.has("creditCode") {
+            // A scaffold's sample (示例：…) is already refused as such (V017).
+            if i.source.has("creditCode"), !i.creditCode.hasPrefix(ScaffoldTemplate.samplePrefix) {
                 let expected = "18 位，由数字和除 I、O、S、V、Z 外的大写字母组成，末位为校验码"
                 switch CreditCode.verify(i.creditCode) {
                 case .valid: break
