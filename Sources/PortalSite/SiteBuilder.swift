@@ -43,6 +43,10 @@ public enum SiteBuilder {
         /// Routes rendered, and routes whose files were kept from the previous build.
         public let renderedRoutes: Int
         public let reusedRoutes: Int
+        /// The address the site was built for (QR codes, canonical links, sitemap),
+        /// and the one site.yml gives.
+        public let baseURL: String
+        public let configuredBaseURL: String
         public var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
     }
 
@@ -147,7 +151,8 @@ public enum SiteBuilder {
         diagnostics.add(contentsOf: theme.missDiagnostics(strict: options.strictTemplates))
         clock.lap("links")
         return Summary(paths: paths, diagnostics: diagnostics,
-                       renderedRoutes: outcomes.filter { !$0.reused }.count, reusedRoutes: outcomes.filter(\.reused).count)
+                       renderedRoutes: outcomes.filter { !$0.reused }.count, reusedRoutes: outcomes.filter(\.reused).count,
+                       baseURL: index.baseURL, configuredBaseURL: portal.site.baseURL)
     }
 
     /// Two routes would write the same file (a product whose id is also the

@@ -82,11 +82,30 @@ struct BuildCommand: ParsableCommand {
             try? FileManager.default.removeItem(at: cacheFile)
             Terminal.printError("huiqi: 警告：无法保存构建缓存，下次构建将全部重新渲染 (warning: cannot save the build cache; the next build renders everything): \(error)")
         }
+        for line in Self.addressNotes(built) { Terminal.printError(line) }
         let report = publisher.report
         let seconds = Date().timeIntervalSince(started)
         Terminal.printError(String(format: "已生成 %d 个页面、%d 个文件（新写入 %d，未变 %d；重新渲染 %d 条路由，沿用 %d 条），用时 %.2f 秒 → %@/",
                                    built.pageCount, report.written + report.unchanged, report.written, report.unchanged,
                                    built.renderedRoutes, built.reusedRoutes, seconds, output))
+    }
+}
+
+extension BuildCommand {
+    /// What a publisher must know about the address the site was built for:
+    /// QR codes, canonical links and the sitemap carry it, so a forgotten or
+    /// unexpected `--base-url` is said; and at a sub-path, crawlers read only
+    /// the host's own robots.txt, so the line to add there is printed.
+    static func addressNotes(_ built: SiteBuilder.Summary) -> [String] {
+        var notes: [String] = []
+        if built.baseURL != built.configuredBaseURL {
+            notes.append("站点地址 \(built.baseURL)（--base-url；site.yml 中为 \(built.configuredBaseURL)）：二维码、规范链接和站点地图都用此地址 (built for this address, not site.yml's)")
+        }
+        if let components = URLComponents(string: built.baseURL), components.path.count > 1, let host = components.host {
+            let root = "\(components.scheme ?? "https")://\(host)\(components.port.map { ":\($0)" } ?? "")/robots.txt"
+            notes.append("网站位于子路径 \(components.path)：搜索引擎只读取 \(root)，请在其中加入一行 (at a sub-path, add this line to the host's robots.txt): Sitemap: \(built.baseURL)sitemap.xml")
+        }
+        return notes
     }
 }
 

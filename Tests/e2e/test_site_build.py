@@ -79,3 +79,14 @@ def test_site_pages_and_feeds(built_site):
     for html in built_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "<script>" not in text and " style=" not in text, html
+
+
+def test_build_says_which_address_it_built_for(huiqi, tmp_path):
+    """QR codes and canonical links carry the base URL: one that differs from site.yml is said, and at a
+    sub-path the line for the host's own robots.txt is printed."""
+    r = build(huiqi, ROOT / "content", tmp_path / "sub", "--base-url", "https://www.example.gov.cn/jrfw/")
+    assert "站点地址 https://www.example.gov.cn/jrfw/（--base-url；site.yml 中为 https://jrfw.example.gov.cn/）" in r.stderr
+    assert "Sitemap: https://www.example.gov.cn/jrfw/sitemap.xml" in r.stderr
+    assert "https://www.example.gov.cn/robots.txt" in r.stderr
+    r = build(huiqi, ROOT / "content", tmp_path / "root")
+    assert "站点地址" not in r.stderr and "子路径" not in r.stderr
