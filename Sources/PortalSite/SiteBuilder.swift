@@ -64,7 +64,6 @@ public enum SiteBuilder {
         shared.add(BuildIdentity.executable)
         shared.add(theme.fingerprint)
         shared.add(ContextEncoder.fingerprint(shell.global))
-        for entry in shell.navigation { shared.add(entry.section); shared.add(entry.label); shared.add(entry.path) }
         shared.add(index.baseURL)
         let salt = shared
         let fragments = Fragments(theme: theme, shell: shell, salt: salt.value, store: cache.fragments)

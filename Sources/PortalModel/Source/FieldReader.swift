@@ -35,8 +35,6 @@ public final class FieldReader {
     let collector: DiagnosticCollector
     let map: SourceMapBox
     private var values: [String: SourceNode] = [:]
-    /// Whether the last number read was refused for its unit (already reported).
-    private var reportedUnit = false
 
     final class SourceMapBox {
         var map: SourceMap
@@ -238,8 +236,9 @@ public final class FieldReader {
 
     public func integer(_ key: String) -> Int? {
         guard let (text, n) = scalar(key) else { return nil }
-        guard let digits = number(text, key: key, at: n), let v = Int(digits) else {
-            if !reportedUnit { report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是整数 (not a whole number)") }
+        guard let digits = numberText(text, key: key, at: n) else { return nil }
+        guard let v = Int(digits) else {
+            report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是整数 (not a whole number)")
             return nil
         }
         if case .integer(let min, let max) = spec(key).kind {
@@ -251,8 +250,9 @@ public final class FieldReader {
 
     public func number(_ key: String) -> Double? {
         guard let (text, n) = scalar(key) else { return nil }
-        guard let digits = number(text, key: key, at: n), let v = Self.parseNumber(digits) else {
-            if !reportedUnit { report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是数字 (not a number)") }
+        guard let digits = numberText(text, key: key, at: n) else { return nil }
+        guard let v = Self.parseNumber(digits) else {
+            report(.V002, key, at: n, "\(Excerpt.quoted(text)) 不是数字 (not a number)")
             return nil
         }
         if case .number(let min, let max) = spec(key).kind {
@@ -264,12 +264,10 @@ public final class FieldReader {
 
     /// The number's text without the field's own unit (`5个工作日` → `5`),
     /// full-width digits folded; nil, reported, when another unit follows it.
-    private func number(_ text: String, key: String, at n: SourceNode) -> String? {
-        reportedUnit = false
+    private func numberText(_ text: String, key: String, at n: SourceNode) -> String? {
         let unit = TypedForms.unit(ofLabel: spec(key).label)
         let (number, foreign) = TypedForms.strippingUnit(text, unit: unit)
         if let foreign, foreign.contains(where: { !($0.isASCII && ($0.isNumber || $0 == ".")) }) {
-            reportedUnit = true
             report(.V002, key, at: n, "单位 \(Excerpt.quoted(foreign)) 不对" + (unit.map { "，应为 \($0) (the unit must be \($0))" } ?? "，只填数字 (write the number only)"))
             return nil
         }

@@ -76,7 +76,8 @@ enum AdvisorPages {
             routes += directory(Paths.advisorExpertise(area.slug), heading: "擅长\(area.label)的金融顾问",
                                 all.filter { $0.expertise.contains(area) }, current: "e-" + area.slug, facets, index)
         }
-        routes.append(.text(dataPath, inputs: dataInputs(all)) { data(all) })
+        let json = data(all)
+        routes.append(.text(dataPath, inputs: Fingerprint.hash(json)) { json })
         for a in all {
             routes.append(.page(Paths.advisor(a.id), "advisor", title: "\(a.name)（\(a.role.label)）", section: "advisors") {
                 page(a, facets, index)
@@ -122,12 +123,6 @@ enum AdvisorPages {
         }
         out.raw("]")
         return String(decoding: out.bytes, as: UTF8.self)
-    }
-
-    static func dataInputs(_ advisors: [Advisor]) -> UInt64 {
-        var f = Fingerprint()
-        f.add(data(advisors))
-        return f.value
     }
 
     /// Every district an adviser serves, sorted (the matcher's choice of 所在区域).

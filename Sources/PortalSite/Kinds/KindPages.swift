@@ -33,7 +33,7 @@ struct KindPages: Sendable {
 }
 
 /// An entry of the main navigation; entries are shown by `order`.
-struct NavigationEntry: Sendable {
+struct NavigationEntry: Encodable, Sendable {
     /// The `section` pages of this entry name, to mark it current.
     let section: String
     let label: String

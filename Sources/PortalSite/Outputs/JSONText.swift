@@ -14,6 +14,11 @@ struct JSONText {
         bytes.append(contentsOf: digits.reversed())
     }
 
+    /// JSON text made before (a row encoded once, used in several shards).
+    mutating func append(_ encoded: [UInt8]) {
+        bytes.append(contentsOf: encoded)
+    }
+
     /// A number already written as JSON allows it (`Format.number`: digits and one point).
     mutating func decimal(_ text: String) {
         bytes.append(contentsOf: text.utf8)

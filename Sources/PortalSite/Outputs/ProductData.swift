@@ -26,8 +26,9 @@ enum ProductData {
 
     static func route(_ index: PortalIndex) -> Route {
         Route(key: manifestPath) {
-            Route.Plan(fingerprint: inputs(index)) { _ in
-                let shards = self.shards(index), byID = self.idShards(index)
+            let rows = Rows(index)
+            return Route.Plan(fingerprint: rows.fingerprint) { _ in
+                let shards = self.shards(index, rows), byID = self.idShards(index, rows)
                 var out = [OutputFile(path: manifestPath, bytes: manifest(shards, byID, total: index.listedProducts.count))]
                 out += (shards + byID).map { OutputFile(path: $0.path, bytes: $0.bytes) }
                 return out
@@ -35,22 +36,33 @@ enum ProductData {
         }.listing(index.listedProducts.count / 4)
     }
 
-    /// Everything the data is made from: each listed product's fields that go in a row.
-    static func inputs(_ index: PortalIndex) -> UInt64 {
-        var f = Fingerprint()
-        f.add("product-data")
-        for p in index.listedProducts {
-            f.add(p.id); f.add(p.name); f.add(index.institutionsByID[p.institution]?.name ?? p.institution)
-            f.add(p.category.rawValue); f.add(p.targets.map(\.slug).joined(separator: " "))
-            f.add(p.guaranteeMethods.map(\.slug).joined(separator: " "))
-            for v in [p.amount?.min, p.amount?.max, p.termMonths?.min, p.termMonths?.max, p.apr?.min, p.apr?.max,
-                      p.feeRate, p.premiumRate] {
-                f.add(v.map { $0.bitPattern } ?? 1)
+    /// Each listed product's row, encoded once (a product is in one to three
+    /// shards by target group and one by id): the JSON before and after the
+    /// institution's index, which each shard numbers on its own. What the
+    /// data is made from is these bytes and the institutions' names, so they
+    /// are its fingerprint too.
+    struct Rows {
+        let head: [String: [UInt8]], tail: [String: [UInt8]]
+        let fingerprint: UInt64
+
+        init(_ index: PortalIndex) {
+            var head: [String: [UInt8]] = [:], tail: [String: [UInt8]] = [:]
+            var f = Fingerprint()
+            f.add("product-data")
+            for p in index.listedProducts {
+                var h = JSONText(), t = JSONText()
+                h.raw("["); h.string(p.id); h.raw(","); h.string(p.name); h.raw(",")
+                ProductData.fields(p, into: &t)
+                t.raw("]")
+                head[p.id] = h.bytes
+                tail[p.id] = t.bytes
+                f.add(String(decoding: h.bytes + t.bytes, as: UTF8.self))
+                f.add(index.institutionsByID[p.institution]?.name ?? p.institution)
             }
-            f.add(p.aprMethod?.rawValue ?? "-"); f.add(p.contact.phone); f.add(String(p.processingDays ?? -1))
-            f.add(LoanPurpose.tags(p)); f.add(p.applyURL ?? ""); f.add(p.repayment ?? ""); f.add(p.eligibility.joined(separator: "；"))
+            self.head = head
+            self.tail = tail
+            fingerprint = f.value
         }
-        return f.value
     }
 
     /// `{"count":N,"shards":{"small/loan":["data/products-small-loan.0123abcd.json",n]…},"ids":["data/…",…]}`:
@@ -76,13 +88,13 @@ enum ProductData {
     static let idShardSize = 400
 
     /// Shards by id hash: a power of two of them, so each holds about `idShardSize`.
-    static func idShards(_ index: PortalIndex) -> [Shard] {
+    static func idShards(_ index: PortalIndex, _ rows: Rows) -> [Shard] {
         var count = 1
         while count * idShardSize < index.listedProducts.count { count *= 2 }
         var members = [[Product]](repeating: [], count: count)
         for p in index.listedProducts { members[Int(idHash(p.id) % UInt32(count))].append(p) }
         return members.enumerated().map { k, products in
-            let bytes = shard(products, index)
+            let bytes = shard(products, index, rows)
             return Shard(key: String(k), path: "data/products-id\(k).\(ContentHash.hex8(bytes)).json", bytes: bytes,
                          count: products.count)
         }
@@ -95,20 +107,20 @@ enum ProductData {
         return h
     }
 
-    static func shards(_ index: PortalIndex) -> [Shard] {
+    static func shards(_ index: PortalIndex, _ rows: Rows) -> [Shard] {
         var members: [String: [Product]] = [:]
         for p in index.listedProducts {
             for t in Set(p.targets) { members["\(t.slug)/\(p.category.rawValue)", default: []].append(p) }
         }
         return members.keys.sorted().map { key in
-            let bytes = shard(members[key]!, index)
+            let bytes = shard(members[key]!, index, rows)
             let name = key.replacingOccurrences(of: "/", with: "-")
             return Shard(key: key, path: "data/products-\(name).\(ContentHash.hex8(bytes)).json", bytes: bytes,
                          count: members[key]!.count)
         }
     }
 
-    static func shard(_ products: [Product], _ index: PortalIndex) -> [UInt8] {
+    static func shard(_ products: [Product], _ index: PortalIndex, _ rows: Rows) -> [UInt8] {
         var institutions: [String] = [], position: [String: Int] = [:]
         for p in products where position[p.institution] == nil {
             position[p.institution] = institutions.count
@@ -123,29 +135,33 @@ enum ProductData {
         out.raw("],\"p\":[")
         for (n, p) in products.enumerated() {
             if n > 0 { out.raw(",") }
-            out.raw("[")
-            out.string(p.id); out.raw(","); out.string(p.name); out.raw(","); out.number(position[p.institution]!)
-            out.raw(","); out.string(p.category.rawValue)
-            out.raw(","); out.string(p.targets.map(\.slug).joined(separator: " "))
-            out.raw(","); out.string(p.guaranteeMethods.map(\.slug).joined(separator: " "))
-            for v in [p.amount?.min, p.amount?.max, p.termMonths?.min, p.termMonths?.max, p.apr?.min, p.apr?.max] {
-                out.raw(",")
-                if let v { out.decimal(Format.number(v)) } else { out.raw("null") }
-            }
-            out.raw(p.aprMethod == .simple ? ",1" : ",0")
-            out.raw(","); out.string(Format.amount(p.amount))
-            out.raw(","); out.string(Format.range(p.termMonths, unit: " 个月"))
-            out.raw(","); out.string(rateText(p))
-            out.raw(","); out.string(p.contact.phone)
-            out.raw(","); out.number(p.processingDays ?? 0)
-            out.raw(","); out.string(LoanPurpose.tags(p))
-            out.raw(","); out.string(p.applyURL ?? "")
-            out.raw(","); out.string(p.repayment ?? "")
-            out.raw(","); out.string(p.eligibility.joined(separator: "；"))
-            out.raw("]")
+            out.append(rows.head[p.id]!)
+            out.number(position[p.institution]!)
+            out.append(rows.tail[p.id]!)
         }
         out.raw("]}")
         return out.bytes
+    }
+
+    /// A row's fields after the institution's index, each preceded by a comma.
+    static func fields(_ p: Product, into out: inout JSONText) {
+        out.raw(","); out.string(p.category.rawValue)
+        out.raw(","); out.string(p.targets.map(\.slug).joined(separator: " "))
+        out.raw(","); out.string(p.guaranteeMethods.map(\.slug).joined(separator: " "))
+        for v in [p.amount?.min, p.amount?.max, p.termMonths?.min, p.termMonths?.max, p.apr?.min, p.apr?.max] {
+            out.raw(",")
+            if let v { out.decimal(Format.number(v)) } else { out.raw("null") }
+        }
+        out.raw(p.aprMethod == .simple ? ",1" : ",0")
+        out.raw(","); out.string(Format.amount(p.amount))
+        out.raw(","); out.string(Format.range(p.termMonths, unit: " 个月"))
+        out.raw(","); out.string(rateText(p))
+        out.raw(","); out.string(p.contact.phone)
+        out.raw(","); out.number(p.processingDays ?? 0)
+        out.raw(","); out.string(LoanPurpose.tags(p))
+        out.raw(","); out.string(p.applyURL ?? "")
+        out.raw(","); out.string(p.repayment ?? "")
+        out.raw(","); out.string(p.eligibility.joined(separator: "；"))
     }
 
     /// What a card shows as the price: APR for loans and leases, else the fee or premium rate.

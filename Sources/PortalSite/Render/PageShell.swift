@@ -6,11 +6,11 @@ import PortalModel
 struct PageShell {
     /// What does not depend on the page at all; a change to it renders every route again.
     let global: Global
-    /// The main navigation: its entries are part of every page too.
-    let navigation: [NavigationEntry]
 
     struct Global: Encodable {
         let site: Site
+        /// The main navigation (the kinds with pages, and the tools).
+        let navigation: [NavigationEntry]
         /// Asset paths by template name (`style_css`), relative to the site root.
         let assets: [String: String]
         let buildDate, buildDateISO: String
@@ -31,7 +31,6 @@ struct PageShell {
 
     init(index: PortalIndex, theme: Theme) {
         let site = index.portal.site
-        navigation = SiteKinds.navigation(index)
         var assets: [String: String] = [:]
         for (name, path) in theme.assetPaths {
             assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_")] = path
@@ -42,6 +41,7 @@ struct PageShell {
                        siteCode: site.siteCode, icp: site.icp, psb: site.psb,
                        psbNumber: site.psb.map { String($0.filter { $0.isASCII && $0.isNumber }) } ?? "",
                        language: site.language, description: site.description ?? "", baseURL: index.baseURL),
+            navigation: SiteKinds.navigation(index),
             assets: assets,
             buildDate: index.date.chinese, buildDateISO: index.date.description,
             footerPages: pages.map { FooterPage(title: $0.title, url: Paths.page($0.id)) },
@@ -108,7 +108,7 @@ struct PageShell {
     func frame(root: String, section: String) -> Frame {
         let home = root.isEmpty ? "./" : root
         return Frame(siteWide: siteWide(root: root),
-                     nav: navigation.map { s in
+                     nav: global.navigation.map { s in
                          NavigationLink(label: s.label, url: s.path, href: s.path.isEmpty ? home : root + s.path, current: s.section == section)
                      },
                      isHome: section == "home")

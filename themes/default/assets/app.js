@@ -168,6 +168,23 @@
     return why;
   }
 
+  /* A phone number as a link that dials it: only what a phone dials goes in the address. */
+  function telLink(phone) {
+    var a = document.createElement("a");
+    a.href = "tel:" + phone.replace(/[^0-9+\-,;]/g, "");
+    a.textContent = phone;
+    return a;
+  }
+
+  /* A link to a lender's own application page (an http(s) URL, checked at build time). */
+  function applyLink(url, text) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.rel = "noopener";
+    a.textContent = text;
+    return a;
+  }
+
   /* A list item headed by the product's name, linked to its page. */
   function productItem(p, base, tag, className) {
     var li = document.createElement("li");
@@ -199,21 +216,14 @@
     (extra || []).forEach(function (e) { line(e[0], e[1]); });
     if (p.apply) {
       var ap = document.createElement("p");
-      var al = document.createElement("a");
-      al.href = p.apply;
-      al.rel = "noopener";
-      al.textContent = "在线申请";
-      ap.appendChild(al);
+      ap.appendChild(applyLink(p.apply, "在线申请"));
       li.appendChild(ap);
     }
     if (p.phone) {
       var tel = document.createElement("p");
       tel.className = "card-facts";
       tel.appendChild(document.createTextNode("咨询电话 "));
-      var t = document.createElement("a");
-      t.href = "tel:" + p.phone.replace(/[^0-9+\-,;]/g, "");
-      t.textContent = p.phone;
-      tel.appendChild(t);
+      tel.appendChild(telLink(p.phone));
       li.appendChild(tel);
     }
     return li;
@@ -358,10 +368,7 @@
           var p = document.createElement("p");
           p.className = "card-facts";
           p.textContent = a[3] + " · 服务区域：" + words(a[4]).join("、") + (a[7] ? " · " + a[7] : "") + " · 电话 ";
-          var tel = document.createElement("a");
-          tel.href = "tel:" + a[6].replace(/[^0-9+\-,;]/g, "");
-          tel.textContent = a[6];
-          p.appendChild(tel);
+          p.appendChild(telLink(a[6]));
           li.appendChild(p);
           list.appendChild(li);
         });
@@ -543,18 +550,9 @@
             var dt = document.createElement("dt"), dd = document.createElement("dd");
             dt.textContent = r[0];
             var v = typeof r[1] === "function" ? r[1](p) : p[r[1]];
-            if (r[0] === "咨询电话" && v) {
-              var tel = document.createElement("a");
-              tel.href = "tel:" + v.replace(/[^0-9+\-,;]/g, "");
-              tel.textContent = v;
-              dd.appendChild(tel);
-            } else if (r[0] === "在线申请" && v) {
-              var go = document.createElement("a");
-              go.href = v;
-              go.rel = "noopener";
-              go.textContent = "去申请";
-              dd.appendChild(go);
-            } else dd.textContent = v || "—";
+            if (r[0] === "咨询电话" && v) dd.appendChild(telLink(v));
+            else if (r[0] === "在线申请" && v) dd.appendChild(applyLink(v, "去申请"));
+            else dd.textContent = v || "—";
             dl.appendChild(dt);
             dl.appendChild(dd);
           });
